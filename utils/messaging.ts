@@ -1,0 +1,186 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { Article } from './article/types';
+import type { HistoryEntry } from './history-types';
+
+/**
+ * The one message protocol. Each entry: `sender → receiver: what it does`.
+ * To change a payload, add an optional field or a new message; never reuse a name.
+ */
+export interface ProtocolMap {
+  /** content → background: an article was found on this tab; records a visit (not in private windows). */
+  articleDetected: { req: Article; res: { recorded: boolean } };
+  /** popup → background: latest history entries, newest visit first. */
+  getHistory: { req: { limit: number }; res: HistoryEntry[] };
+  /** popup → content (by tab id): the article on that tab, or null when the page is not an article. */
+  getArticle: { req: Record<string, never>; res: Article | null };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type MessageRequest<T extends MessageType> = ProtocolMap[T]['req'];
+export type MessageResponse<T extends MessageType> = ProtocolMap[T]['res'];
+
+/** What travels on the wire. */
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  data: MessageRequest<T>;
+}
+
+/** Every reply is wrapped so that an error reaches the sender as an error, not as `undefined`. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+// ---------------------------------------------------------------- validation
+
+/** Longest text an `articleDetected` payload may carry; longer bodies are rejected, not truncated silently. */
+export const MAX_TEXT_LENGTH = 2_000_000;
+const MAX_FIELD_LENGTH = 4_000;
+const MAX_URL_LENGTH = 8_000;
+/** Largest page of history one message may ask for. */
+export const MAX_HISTORY_LIMIT = 100_000;
+
+type Validator<T> = (value: unknown) => T;
+
+class ValidationError extends Error {}
+
+const fail = (what: string): never => {
+  throw new ValidationError(what);
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function str(value: unknown, field: string, max = MAX_FIELD_LENGTH): string {
+  if (typeof value !== 'string') return fail(`${field} must be a string`);
+  if (value.length > max) return fail(`${field} is longer than ${max} characters`);
+  return value;
+}
+
+const strOrNull = (value: unknown, field: string, max?: number): string | null =>
+  value === null ? null : str(value, field, max);
+
+function httpUrl(value: unknown, field: string): string {
+  const raw = str(value, field, MAX_URL_LENGTH);
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    return fail(`${field} is not a URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(`${field} must be http(s)`);
+  return raw;
+}
+
+function count(value: unknown, field: string, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max)
+    return fail(`${field} must be a whole number from 0 to ${max}`);
+  return value;
+}
+
+/** Checks an Article payload field by field and returns a copy holding only the known fields. */
+export const validateArticle: Validator<Article> = (value) => {
+  if (!isRecord(value)) return fail('article must be an object');
+  const publishedAt = strOrNull(value.publishedAt, 'publishedAt', 64);
+  if (publishedAt !== null && Number.isNaN(Date.parse(publishedAt)))
+    fail('publishedAt must be an ISO date or null');
+  return {
+    url: httpUrl(value.url, 'url'),
+    canonicalUrl: httpUrl(value.canonicalUrl, 'canonicalUrl'),
+    title: str(value.title, 'title'),
+    byline: strOrNull(value.byline, 'byline'),
+    siteName: strOrNull(value.siteName, 'siteName'),
+    publishedAt,
+    lang: strOrNull(value.lang, 'lang', 35),
+    excerpt: str(value.excerpt, 'excerpt'),
+    text: str(value.text, 'text', MAX_TEXT_LENGTH),
+    wordCount: count(value.wordCount, 'wordCount', MAX_TEXT_LENGTH),
+    readingMinutes: count(value.readingMinutes, 'readingMinutes', MAX_TEXT_LENGTH),
+  };
+};
+
+const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
+  articleDetected: validateArticle,
+  getHistory: (value) => {
+    if (!isRecord(value)) return fail('getHistory needs { limit }');
+    return { limit: count(value.limit, 'limit', MAX_HISTORY_LIMIT) };
+  },
+  getArticle: (value) => {
+    if (value !== undefined && !isRecord(value)) return fail('getArticle takes no data');
+    return {};
+  },
+};
+
+/**
+ * Checks that `raw` is a known message with a well-formed payload.
+ * Returns the envelope (payload copied, unknown fields dropped) or an error message.
+ */
+export function parseEnvelope(raw: unknown): { ok: true; envelope: Envelope } | { ok: false; error: string } {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return { ok: false, error: 'malformed message' };
+  if (!Object.hasOwn(validators, raw.type)) return { ok: false, error: `unknown message type: ${raw.type.slice(0, 64)}` };
+  const type = raw.type as MessageType;
+  try {
+    const data = validators[type](raw.data);
+    return { ok: true, envelope: { type, data } as Envelope };
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false, error: `invalid ${type}: ${error.message}` };
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- receiving
+
+export type MessageSender = Browser.runtime.MessageSender;
+
+/** The handlers one context answers. Each receives validated data. */
+export type Handlers<T extends MessageType> = {
+  [K in T]: (data: MessageRequest<K>, sender: MessageSender) => MessageResponse<K> | Promise<MessageResponse<K>>;
+};
+
+/**
+ * Builds a `runtime.onMessage` listener that answers the given message types.
+ * Malformed messages and unknown types that look like ours are answered with `{ ok: false, error }`;
+ * a handler that throws is answered the same way, so the worker never crashes on bad input.
+ * Uses `sendResponse` + `return true` (WXT's fake browser ignores returned promises; real browsers accept both).
+ */
+export function createMessageListener<T extends MessageType>(handlers: Handlers<T>) {
+  return (raw: unknown, sender: MessageSender, sendResponse: (reply: Reply<unknown>) => void): true | undefined => {
+    const parsed = parseEnvelope(raw);
+    if (!parsed.ok) {
+      sendResponse({ ok: false, error: parsed.error });
+      return undefined;
+    }
+    const { type, data } = parsed.envelope;
+    // A known message this context does not answer: stay silent so that the right receiver can.
+    if (!Object.hasOwn(handlers, type)) return undefined;
+    const handler = handlers[type as T] as (d: unknown, s: MessageSender) => unknown;
+    Promise.resolve()
+      .then(() => handler(data, sender))
+      .then(
+        (result) => sendResponse({ ok: true, data: result }),
+        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+    return true;
+  };
+}
+
+// ---------------------------------------------------------------- sending
+
+function unwrap<T>(reply: unknown, type: string): T {
+  if (!isRecord(reply) || typeof reply.ok !== 'boolean') throw new Error(`no answer to ${type}`);
+  if (!reply.ok) throw new Error(typeof reply.error === 'string' ? reply.error : `${type} failed`);
+  return reply.data as T;
+}
+
+/** Sends a message to the background (or any extension page) and returns its answer; rejects with the receiver's error. */
+export async function sendMessage<T extends MessageType>(type: T, data: MessageRequest<T>): Promise<MessageResponse<T>> {
+  const reply: unknown = await browser.runtime.sendMessage({ type, data } satisfies Envelope<T>);
+  return unwrap(reply, type);
+}
+
+/** Sends a message to the content script of one tab and returns its answer. */
+export async function sendTabMessage<T extends MessageType>(
+  tabId: number,
+  type: T,
+  data: MessageRequest<T>,
+): Promise<MessageResponse<T>> {
+  const reply: unknown = await browser.tabs.sendMessage(tabId, { type, data } satisfies Envelope<T>);
+  return unwrap(reply, type);
+}
