@@ -11,8 +11,9 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'The context of the news article you are reading — privately, on your device, with no account.',
-    // storage: settings; tabs: the popup asks which tab is active and reads its URL.
-    permissions: ['storage', 'tabs'],
+    // No API permissions yet: IndexedDB needs none, and the popup only needs the active tab's id.
+    // The content script's http(s) matches are the only host access (read pages locally, never sent).
+    permissions: [],
     incognito: browser === 'firefox' ? 'spanning' : 'split',
     browser_specific_settings:
       browser === 'firefox'
