@@ -136,30 +136,43 @@ export type Handlers<T extends MessageType> = {
 
 /**
  * Builds a `runtime.onMessage` listener that answers the given message types.
- * Malformed messages and unknown types that look like ours are answered with `{ ok: false, error }`;
- * a handler that throws is answered the same way, so the worker never crashes on bad input.
- * Uses `sendResponse` + `return true` (WXT's fake browser ignores returned promises; real browsers accept both).
+ * Malformed messages and unknown types are answered with `{ ok: false, error }`; so is a
+ * handled type with a bad payload, and a handler that throws: the worker never crashes on bad input.
+ * A known type this context has no handler for is left unanswered (undefined) for its real receiver.
+ * Answers through `sendResponse` and returns `true` (WXT's fake browser ignores returned promises and
+ * replies only when a listener returns `true`; real browsers and the polyfill accept both).
  */
 export function createMessageListener<T extends MessageType>(handlers: Handlers<T>) {
-  return (raw: unknown, sender: MessageSender, sendResponse: (reply: Reply<unknown>) => void): true | undefined => {
+  const answer = (raw: unknown, sender: MessageSender, sendResponse: (reply: Reply<unknown>) => void): true | undefined => {
+    const type = isRecord(raw) && typeof raw.type === 'string' && Object.hasOwn(validators, raw.type) ? raw.type : undefined;
+    // A known message this context does not answer: stay silent so that the right receiver can.
+    if (type !== undefined && !Object.hasOwn(handlers, type)) return undefined;
     const parsed = parseEnvelope(raw);
     if (!parsed.ok) {
       sendResponse({ ok: false, error: parsed.error });
-      return undefined;
+      return true;
     }
-    const { type, data } = parsed.envelope;
-    // A known message this context does not answer: stay silent so that the right receiver can.
-    if (!Object.hasOwn(handlers, type)) return undefined;
-    const handler = handlers[type as T] as (d: unknown, s: MessageSender) => unknown;
+    const handler = handlers[parsed.envelope.type as T] as (d: unknown, s: MessageSender) => unknown;
     Promise.resolve()
-      .then(() => handler(data, sender))
+      .then(() => handler(parsed.envelope.data, sender))
       .then(
         (result) => sendResponse({ ok: true, data: result }),
-        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => sendResponse({ ok: false, error: errorMessage(error) }),
       );
     return true;
   };
+  return (raw: unknown, sender: MessageSender, sendResponse: (reply: Reply<unknown>) => void): true | undefined => {
+    try {
+      return answer(raw, sender, sendResponse);
+    } catch (error) {
+      // Last line of defence: nothing a message carries may throw out of the listener.
+      sendResponse({ ok: false, error: errorMessage(error) });
+      return true;
+    }
+  };
 }
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 // ---------------------------------------------------------------- sending
 

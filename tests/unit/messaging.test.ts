@@ -1,0 +1,259 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Article } from '@/utils/article/types';
+import {
+  MAX_HISTORY_LIMIT,
+  MAX_TEXT_LENGTH,
+  createMessageListener,
+  parseEnvelope,
+  sendMessage,
+  sendTabMessage,
+  validateArticle,
+  type MessageSender,
+  type Reply,
+} from '@/utils/messaging';
+
+const article: Article = {
+  url: 'https://www.example.com/news/1?utm_source=x',
+  canonicalUrl: 'https://www.example.com/news/1',
+  title: 'A headline',
+  byline: 'Jane Doe',
+  siteName: 'Example News',
+  publishedAt: '2025-03-01T10:00:00Z',
+  lang: 'en',
+  excerpt: 'What happened.',
+  text: 'First paragraph.\n\nSecond paragraph.',
+  wordCount: 4,
+  readingMinutes: 1,
+};
+
+const rejection = (raw: unknown): string => {
+  const parsed = parseEnvelope(raw);
+  if (parsed.ok) throw new Error(`expected ${JSON.stringify(raw)} to be rejected`);
+  return parsed.error;
+};
+
+describe('validateArticle', () => {
+  it('accepts a well-formed article and copies only the known fields', () => {
+    const copy = validateArticle({ ...article, html: '<script>x</script>', extra: 1 });
+    expect(copy).toEqual(article);
+    expect(copy).not.toHaveProperty('html');
+    expect(copy).not.toHaveProperty('extra');
+  });
+
+  it('accepts null for the optional fields', () => {
+    const sparse = { ...article, byline: null, siteName: null, publishedAt: null, lang: null };
+    expect(validateArticle(sparse)).toEqual(sparse);
+  });
+
+  it.each(Object.keys(article))('rejects an article without %s, naming the field', (field) => {
+    const { [field as keyof Article]: _dropped, ...rest } = article;
+    expect(rejection({ type: 'articleDetected', data: rest })).toMatch(new RegExp(`^invalid articleDetected: ${field} `));
+  });
+
+  it.each([
+    ['title', 42, /title must be a string/],
+    ['byline', 7, /byline must be a string/],
+    ['excerpt', ['a'], /excerpt must be a string/],
+    ['wordCount', '4', /wordCount must be a whole number/],
+    ['wordCount', -1, /wordCount must be a whole number/],
+    ['readingMinutes', 1.5, /readingMinutes must be a whole number/],
+    ['wordCount', MAX_TEXT_LENGTH + 1, /wordCount must be a whole number/],
+    ['publishedAt', 'last Tuesday-ish', /publishedAt must be an ISO date/],
+    ['url', 'not a url', /url is not a URL/],
+  ])('rejects %s = %j', (field, value, message) => {
+    expect(rejection({ type: 'articleDetected', data: { ...article, [field]: value } })).toMatch(message);
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'ftp://example.com/a', 'chrome://settings'])(
+    'rejects the non-http(s) URL %s',
+    (url) => {
+      expect(rejection({ type: 'articleDetected', data: { ...article, url } })).toBe(
+        'invalid articleDetected: url must be http(s)',
+      );
+      expect(rejection({ type: 'articleDetected', data: { ...article, canonicalUrl: url } })).toBe(
+        'invalid articleDetected: canonicalUrl must be http(s)',
+      );
+    },
+  );
+
+  it('rejects strings that are too long instead of truncating them', () => {
+    expect(rejection({ type: 'articleDetected', data: { ...article, title: 'x'.repeat(4001) } })).toMatch(
+      /title is longer than 4000 characters/,
+    );
+    expect(
+      rejection({ type: 'articleDetected', data: { ...article, url: `https://example.com/${'a'.repeat(8000)}` } }),
+    ).toMatch(/url is longer than 8000 characters/);
+    expect(rejection({ type: 'articleDetected', data: { ...article, text: 'x'.repeat(MAX_TEXT_LENGTH + 1) } })).toMatch(
+      /text is longer than/,
+    );
+    expect(validateArticle({ ...article, title: 'x'.repeat(4000) }).title).toHaveLength(4000);
+  });
+
+  it('rejects an article that is not an object', () => {
+    expect(() => validateArticle(null)).toThrow('article must be an object');
+    expect(() => validateArticle([article])).toThrow('article must be an object');
+  });
+});
+
+describe('parseEnvelope', () => {
+  it.each([null, undefined, 'articleDetected', 42, [], { data: {} }, { type: 7, data: {} }])(
+    'rejects the non-message %j as malformed',
+    (raw) => {
+      expect(rejection(raw)).toBe('malformed message');
+    },
+  );
+
+  it('rejects unknown message types, quoting a bounded part of the name', () => {
+    expect(rejection({ type: 'deleteEverything', data: {} })).toBe('unknown message type: deleteEverything');
+    expect(rejection({ type: '__proto__', data: {} })).toBe('unknown message type: __proto__');
+    expect(rejection({ type: 'x'.repeat(1000) })).toHaveLength('unknown message type: '.length + 64);
+  });
+
+  it('accepts getHistory with a whole-number limit and drops extra fields', () => {
+    expect(parseEnvelope({ type: 'getHistory', data: { limit: 20, sql: 'DROP' } })).toEqual({
+      ok: true,
+      envelope: { type: 'getHistory', data: { limit: 20 } },
+    });
+  });
+
+  it.each([undefined, {}, { limit: -1 }, { limit: 2.5 }, { limit: '10' }, { limit: MAX_HISTORY_LIMIT + 1 }])(
+    'rejects getHistory with %j',
+    (data) => {
+      expect(rejection({ type: 'getHistory', data })).toMatch(/^invalid getHistory: /);
+    },
+  );
+
+  it('accepts getArticle with no data and rejects it with non-object data', () => {
+    expect(parseEnvelope({ type: 'getArticle' })).toEqual({ ok: true, envelope: { type: 'getArticle', data: {} } });
+    expect(rejection({ type: 'getArticle', data: 'please' })).toBe('invalid getArticle: getArticle takes no data');
+  });
+});
+
+/** Calls a listener the way the browser does and collects what it answered. */
+async function deliver(
+  listener: ReturnType<typeof createMessageListener>,
+  raw: unknown,
+  sender: MessageSender = {},
+): Promise<{ returned: true | undefined; reply: Reply<unknown> | undefined }> {
+  let reply: Reply<unknown> | undefined;
+  let answered!: () => void;
+  const done = new Promise<void>((resolve) => (answered = resolve));
+  const returned = listener(raw, sender, (r) => {
+    reply = r;
+    answered();
+  });
+  if (returned === true) await done;
+  return { returned, reply };
+}
+
+describe('createMessageListener', () => {
+  it('answers a handled message with { ok: true, data } from the handler', async () => {
+    const listener = createMessageListener({ getHistory: ({ limit }) => Array(limit).fill(null) });
+    expect(await deliver(listener, { type: 'getHistory', data: { limit: 2 } })).toEqual({
+      returned: true,
+      reply: { ok: true, data: [null, null] },
+    });
+  });
+
+  it('passes the handler the validated copy of the payload and the sender', async () => {
+    const articleDetected = vi.fn(async () => ({ recorded: true }));
+    const listener = createMessageListener({ articleDetected });
+    const sender = { tab: { id: 3, incognito: false } } as MessageSender;
+    const { reply } = await deliver(listener, { type: 'articleDetected', data: { ...article, extra: 'x' } }, sender);
+    expect(reply).toEqual({ ok: true, data: { recorded: true } });
+    expect(articleDetected).toHaveBeenCalledWith(article, sender);
+  });
+
+  it('answers { ok: false, error } when the handler throws or rejects', async () => {
+    const throwing = createMessageListener({
+      getHistory: () => {
+        throw new Error('database is gone');
+      },
+    });
+    expect((await deliver(throwing, { type: 'getHistory', data: { limit: 1 } })).reply).toEqual({
+      ok: false,
+      error: 'database is gone',
+    });
+    const rejecting = createMessageListener({ getHistory: () => Promise.reject('plain string') });
+    expect((await deliver(rejecting, { type: 'getHistory', data: { limit: 1 } })).reply).toEqual({
+      ok: false,
+      error: 'plain string',
+    });
+  });
+
+  it('answers malformed messages and bad payloads with an error and never calls the handler', async () => {
+    const getHistory = vi.fn(() => []);
+    const listener = createMessageListener({ getHistory });
+    for (const raw of [null, 'hi', { type: 'nope' }, { type: 'getHistory', data: { limit: -5 } }]) {
+      const { returned, reply } = await deliver(listener, raw);
+      expect(returned).toBe(true);
+      expect(reply).toMatchObject({ ok: false, error: expect.any(String) });
+    }
+    expect(getHistory).not.toHaveBeenCalled();
+  });
+
+  it('never throws out of the listener, even when reading the message throws', async () => {
+    const listener = createMessageListener({ getHistory: () => [] });
+    const hostile = {
+      get type(): string {
+        throw new Error('boom');
+      },
+    };
+    const sendResponse = vi.fn();
+    expect(() => listener(hostile, {}, sendResponse)).not.toThrow();
+    expect(sendResponse).toHaveBeenCalledWith({ ok: false, error: 'boom' });
+  });
+
+  it('stays silent for a known message it has no handler for, even with a bad payload', async () => {
+    const listener = createMessageListener({ getHistory: () => [] });
+    const sendResponse = vi.fn();
+    expect(listener({ type: 'getArticle', data: {} }, {}, sendResponse)).toBeUndefined();
+    expect(listener({ type: 'articleDetected', data: { url: 'javascript:x' } }, {}, sendResponse)).toBeUndefined();
+    await Promise.resolve();
+    expect(sendResponse).not.toHaveBeenCalled();
+  });
+});
+
+describe('sendMessage', () => {
+  it('resolves with the data of a successful reply', async () => {
+    fakeBrowser.runtime.onMessage.addListener(createMessageListener({ getHistory: ({ limit }) => Array(limit).fill(null) }));
+    await expect(sendMessage('getHistory', { limit: 3 })).resolves.toEqual([null, null, null]);
+  });
+
+  it("rejects with the receiver's error message", async () => {
+    fakeBrowser.runtime.onMessage.addListener(
+      createMessageListener({
+        getHistory: () => {
+          throw new Error('storage is full');
+        },
+      }),
+    );
+    await expect(sendMessage('getHistory', { limit: 3 })).rejects.toThrow('storage is full');
+  });
+
+  it('rejects with the validation error for a payload the receiver refuses', async () => {
+    fakeBrowser.runtime.onMessage.addListener(createMessageListener({ articleDetected: () => ({ recorded: true }) }));
+    await expect(sendMessage('articleDetected', { ...article, url: 'javascript:alert(1)' })).rejects.toThrow(
+      'invalid articleDetected: url must be http(s)',
+    );
+  });
+
+  it('rejects when no receiver answers', async () => {
+    fakeBrowser.runtime.onMessage.addListener(createMessageListener({ articleDetected: () => ({ recorded: true }) }));
+    await expect(sendMessage('getHistory', { limit: 1 })).rejects.toThrow('no answer to getHistory');
+  });
+});
+
+describe('sendTabMessage', () => {
+  it('sends the envelope to the given tab and unwraps the reply', async () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, data: article } as never);
+    await expect(sendTabMessage(7, 'getArticle', {})).resolves.toEqual(article);
+    expect(send).toHaveBeenCalledWith(7, { type: 'getArticle', data: {} });
+  });
+
+  it('rejects with the content script error', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: false, error: 'not an article page' } as never);
+    await expect(sendTabMessage(7, 'getArticle', {})).rejects.toThrow('not an article page');
+  });
+});
