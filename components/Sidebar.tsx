@@ -1,0 +1,62 @@
+import { useRef } from 'preact/hooks';
+import type { Article } from '@/utils/article/types';
+import { ArticleCard } from './ArticleCard';
+import './theme.css';
+import './Sidebar.css';
+
+export type SidebarProps = {
+  article: Article;
+  isExpanded: boolean;
+  onExpand: () => void;
+  onCollapse: () => void;
+};
+
+const PANEL_ID = 'bs-sidebar-panel';
+
+/**
+ * The sidebar on article pages: a small "Backstory" tab fixed at the right edge that opens a compact panel.
+ * The tab stays in place (as the panel's handle), so its `aria-expanded` always tells the state;
+ * Esc or the close button collapse the panel and return focus to the tab.
+ */
+export function Sidebar({ article, isExpanded, onExpand, onCollapse }: SidebarProps) {
+  const tab = useRef<HTMLButtonElement>(null);
+
+  const collapse = () => {
+    onCollapse();
+    tab.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !isExpanded) return;
+    event.preventDefault();
+    collapse();
+  };
+
+  return (
+    <div class={`bs-sidebar${isExpanded ? ' bs-sidebar--expanded' : ''}`} onKeyDown={onKeyDown}>
+      <button
+        ref={tab}
+        type="button"
+        class="bs-sidebar__tab"
+        aria-expanded={isExpanded ? 'true' : 'false'}
+        aria-controls={PANEL_ID}
+        onClick={isExpanded ? onCollapse : onExpand}
+      >
+        Backstory
+      </button>
+      {isExpanded && (
+        <aside class="bs-sidebar__panel" id={PANEL_ID} aria-label="Backstory">
+          <header class="bs-sidebar__header">
+            <p class="bs-sidebar__brand">Backstory</p>
+            <button type="button" class="bs-sidebar__close" aria-label="Collapse Backstory" onClick={collapse}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </header>
+          <div class="bs-sidebar__body">
+            <ArticleCard article={article} />
+          </div>
+        </aside>
+      )}
+    </div>
+  );
+}
