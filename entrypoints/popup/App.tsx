@@ -1,3 +1,117 @@
-export function App() {
-  return <main>Backstory</main>;
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Article } from '@/utils/article/types';
+import type { HistoryEntry } from '@/utils/history-types';
+import { sendMessage, sendTabMessage } from '@/utils/messaging';
+import { ArticleCard } from '@/components/ArticleCard';
+import { HistoryList } from '@/components/HistoryList';
+import { StatusMessage } from '@/components/StatusMessage';
+import { Tabs } from '@/components/Tabs';
+import { parseTabParam, resolveTabId } from './tab-id';
+
+export type AppProps = {
+  /** `location.search` of the popup page. */
+  search: string;
+};
+
+type PageState =
+  | { status: 'loading' }
+  | { status: 'article'; article: Article }
+  /** `unreachable`: no content script answered (browser pages, tabs open before install). */
+  | { status: 'none'; why: 'not-article' | 'unreachable' };
+
+type HistoryState = { status: 'loading' } | { status: 'ready'; entries: HistoryEntry[] } | { status: 'error' };
+
+export const HISTORY_LIMIT = 200;
+
+const findActiveTabId = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+
+async function loadPage(tabId: number | null): Promise<PageState> {
+  if (tabId === null) return { status: 'none', why: 'unreachable' };
+  try {
+    const article = await sendTabMessage(tabId, 'getArticle', {});
+    return article ? { status: 'article', article } : { status: 'none', why: 'not-article' };
+  } catch {
+    return { status: 'none', why: 'unreachable' };
+  }
+}
+
+/** The popup: "This page" (the tab's article) and "History". Owns all data and messaging. */
+export function App({ search }: AppProps) {
+  const [selected, setSelected] = useState('page');
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [history, setHistory] = useState<HistoryState>({ status: 'loading' });
+  const [tabId, setTabId] = useState<number | null>(null);
+
+  useEffect(() => {
+    void resolveTabId(search, findActiveTabId)
+      .catch(() => null)
+      .then((id) => {
+        setTabId(id);
+        return loadPage(id);
+      })
+      .then(setPage);
+    sendMessage('getHistory', { limit: HISTORY_LIMIT }).then(
+      (entries) => setHistory({ status: 'ready', entries }),
+      () => setHistory({ status: 'error' }),
+    );
+  }, [search]);
+
+  const isInTab = parseTabParam(search) !== null;
+
+  return (
+    <div class="popup">
+      <header class="popup__header">
+        <h1 class="popup__brand">Backstory</h1>
+        {!isInTab && tabId !== null && (
+          <a class="popup__open" href={`popup.html?tab=${tabId}`} target="_blank" rel="noopener">
+            Open in a tab
+          </a>
+        )}
+      </header>
+      <Tabs
+        label="Backstory"
+        idPrefix="popup"
+        selectedId={selected}
+        onSelect={setSelected}
+        tabs={[
+          { id: 'page', label: 'This page', panel: <PagePanel state={page} /> },
+          { id: 'history', label: 'History', panel: <HistoryPanel state={history} /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function PagePanel({ state }: { state: PageState }) {
+  if (state.status === 'loading') return <StatusMessage tone="loading" title="Reading this page…" />;
+  if (state.status === 'article')
+    return (
+      <div class="popup__article">
+        <ArticleCard article={state.article} />
+      </div>
+    );
+  return (
+    <StatusMessage
+      title="Not an article"
+      detail={
+        state.why === 'not-article'
+          ? "Backstory gives context to news articles, and this page doesn't look like one."
+          : "Backstory can't read this page. If it was open before Backstory was installed, reload it."
+      }
+    />
+  );
+}
+
+function HistoryPanel({ state }: { state: HistoryState }) {
+  if (state.status === 'loading') return <StatusMessage tone="loading" title="Loading history…" />;
+  if (state.status === 'error')
+    return (
+      <StatusMessage
+        tone="error"
+        title="History unavailable"
+        detail="Your reading history could not be loaded. Close and reopen Backstory to try again."
+      />
+    );
+  return <HistoryList entries={state.entries} />;
 }

@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App, HISTORY_LIMIT } from '@/entrypoints/popup/App';
+import { sendMessage, sendTabMessage } from '@/utils/messaging';
+import { makeArticle, makeEntry } from '../components/fixtures';
+
+vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), sendTabMessage: vi.fn() }));
+
+const sendMessageMock = vi.mocked(sendMessage);
+const sendTabMessageMock = vi.mocked(sendTabMessage);
+
+beforeEach(() => {
+  sendMessageMock.mockResolvedValue([]);
+  sendTabMessageMock.mockResolvedValue(null);
+});
+afterEach(cleanup);
+
+const tab = (name: string) => screen.getByRole('tab', { name });
+
+describe('popup App', () => {
+  it('asks the tab given by ?tab= for its article and shows it', async () => {
+    sendTabMessageMock.mockResolvedValue(makeArticle());
+    render(<App search="?tab=42" />);
+    expect(screen.getByText('Reading this page…')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
+    expect(sendTabMessageMock).toHaveBeenCalledWith(42, 'getArticle', {});
+    expect(screen.getByText('4 min read')).toBeTruthy();
+    expect(screen.getByText('By Ana Souza and Lee Park')).toBeTruthy();
+  });
+
+  it('without ?tab= asks the active tab of the current window', async () => {
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 } as never]);
+    sendTabMessageMock.mockResolvedValue(makeArticle());
+    render(<App search="" />);
+    await screen.findByRole('heading', { level: 2 });
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    expect(sendTabMessageMock).toHaveBeenCalledWith(5, 'getArticle', {});
+    expect(screen.getByRole('link', { name: 'Open in a tab' }).getAttribute('href')).toBe('popup.html?tab=5');
+  });
+
+  it('says "Not an article" when the page is not one', async () => {
+    render(<App search="?tab=1" />);
+    expect(await screen.findByText('Not an article')).toBeTruthy();
+    expect(screen.getByText(/doesn't look like one/)).toBeTruthy();
+  });
+
+  it('says "Not an article" when no content script answers (e.g. a chrome:// page)', async () => {
+    sendTabMessageMock.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    render(<App search="?tab=1" />);
+    expect(await screen.findByText('Not an article')).toBeTruthy();
+    expect(screen.getByText(/can't read this page/)).toBeTruthy();
+  });
+
+  it('switches to History by click and shows the entries, newest first', async () => {
+    sendMessageMock.mockResolvedValue([
+      makeEntry({ canonicalUrl: 'https://n.test/2', url: 'https://n.test/2', title: 'Newer', visits: [1, 2] }),
+      makeEntry({ canonicalUrl: 'https://n.test/1', url: 'https://n.test/1', title: 'Older' }),
+    ]);
+    render(<App search="?tab=1" />);
+    expect(tab('This page').getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(tab('History'));
+    expect(tab('History').getAttribute('aria-selected')).toBe('true');
+    const list = await screen.findByRole('list', { name: 'Reading history' });
+    const links = within(list).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['Newer', 'Older']);
+    expect(within(list).getByText('2 visits')).toBeTruthy();
+    expect(sendMessageMock).toHaveBeenCalledWith('getHistory', { limit: HISTORY_LIMIT });
+    expect(HISTORY_LIMIT).toBe(200);
+    // The other panel is hidden, not gone.
+    expect(screen.getAllByRole('tabpanel', { hidden: true })).toHaveLength(2);
+    expect(screen.getByRole('tabpanel').textContent).not.toContain('Not an article');
+  });
+
+  it('switches tabs with the arrow keys', async () => {
+    render(<App search="?tab=1" />);
+    tab('This page').focus();
+    fireEvent.keyDown(tab('This page'), { key: 'ArrowRight' });
+    expect(tab('History').getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tab('History'));
+    expect(await within(screen.getByRole('tabpanel')).findByText('No articles yet…')).toBeTruthy();
+    fireEvent.keyDown(tab('History'), { key: 'ArrowLeft' });
+    expect(tab('This page').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('shows an error state when the history cannot be loaded', async () => {
+    sendMessageMock.mockRejectedValue(new Error('worker gone'));
+    render(<App search="?tab=1" />);
+    fireEvent.click(tab('History'));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.getByText('History unavailable')).toBeTruthy();
+  });
+
+  it('hides the "Open in a tab" link when already in a tab', async () => {
+    render(<App search="?tab=1" />);
+    await screen.findByText('Not an article');
+    expect(screen.queryByRole('link', { name: 'Open in a tab' })).toBeNull();
+  });
+});
