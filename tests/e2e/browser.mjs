@@ -1,0 +1,108 @@
+// Launches Debian's Chromium with the production build loaded (see /work/shared/TESTING.md).
+// Shared by the e2e tests and `npm run demo`.
+/* global chrome -- the callbacks passed to serviceWorker.evaluate run inside the extension */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The Chrome MV3 production build, absolute (the extension id depends on this path). */
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url)).replace(/\/$/, '');
+
+/** `CHROME_PATH` or Debian's `/usr/bin/chromium`. */
+export const chromePath = () => process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export const missingChromeMessage = (path = chromePath()) =>
+  `Chromium not found at ${path}. Install it with: sudo apt-get install -y chromium (or set CHROME_PATH).`;
+
+/**
+ * Starts Chromium with the extension, in a fresh profile that is deleted on close.
+ * @param {{ headless?: boolean, extensionDir?: string, viewport?: { width: number, height: number } | null }} [options]
+ */
+export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR, viewport } = {}) {
+  const executablePath = chromePath();
+  if (!existsSync(executablePath)) throw new Error(missingChromeMessage(executablePath));
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No extension build at ${extensionDir}. Run: npm run build`);
+
+  const profile = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless,
+    viewport: viewport === undefined ? { width: 1280, height: 900 } : viewport,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // Deadline for auto-waiting locators, so a missing element fails the test with a clear message.
+  context.setDefaultTimeout(15_000);
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  let closed = false;
+  return {
+    context,
+    serviceWorker,
+    extensionId,
+    /** URL of a page inside the extension, e.g. `extensionUrl('popup.html?tab=3')`. */
+    extensionUrl: (/** @type {string} */ path) => `chrome-extension://${extensionId}/${path}`,
+    /**
+     * Chrome's tab id of a Playwright page, asked from the background. The manifest has no
+     * `tabs` permission, so tabs carry no URL: bring the page to the front and take the active tab
+     * (and when a URL is visible after all, check it).
+     * @param {import('playwright-core').Page} page
+     */
+    async tabIdFor(page) {
+      await page.bringToFront();
+      const tabs = await serviceWorker.evaluate(async () =>
+        (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => ({ id: t.id, url: t.url ?? null })),
+      );
+      const [tab] = tabs;
+      if (tabs.length !== 1 || tab?.id === undefined) throw new Error(`expected one active tab, got ${JSON.stringify(tabs)}`);
+      if (tab.url !== null && tab.url !== page.url()) throw new Error(`active tab shows ${tab.url}, not ${page.url()}`);
+      return tab.id;
+    },
+    /**
+     * Every record in IndexedDB `backstory` / `articles`, read in the background.
+     * Never creates the database: an empty list when it (or the store) does not exist yet.
+     * @returns {Promise<Array<Record<string, unknown> & { canonicalUrl: string, visits: number[] }>>}
+     */
+    readArticles() {
+      return serviceWorker.evaluate(async () => {
+        const names = (await indexedDB.databases()).map((d) => d.name);
+        if (!names.includes('backstory')) return [];
+        const db = await new Promise((ok, fail) => {
+          const open = indexedDB.open('backstory');
+          open.onsuccess = () => ok(open.result);
+          open.onerror = () => fail(open.error);
+        });
+        try {
+          if (!db.objectStoreNames.contains('articles')) return [];
+          return await new Promise((ok, fail) => {
+            const all = db.transaction('articles', 'readonly').objectStore('articles').getAll();
+            all.onsuccess = () => ok(all.result);
+            all.onerror = () => fail(all.error);
+          });
+        } finally {
+          db.close();
+        }
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

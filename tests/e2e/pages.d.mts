@@ -1,0 +1,27 @@
+import type { Locator, Page } from 'playwright-core';
+
+export class PopupPage {
+  constructor(page: Page);
+  readonly page: Page;
+  readonly tablist: Locator;
+  readonly thisPageTab: Locator;
+  readonly historyTab: Locator;
+  readonly historyList: Locator;
+  readonly historyItems: Locator;
+  readonly notAnArticle: Locator;
+  static open(page: Page, extensionUrl: (path: string) => string, tabId?: number): Promise<PopupPage>;
+  articleHeading(title: string): Locator;
+  historyItem(title: string): Locator;
+  showThisPage(): Promise<void>;
+  showHistory(): Promise<void>;
+}
+
+export class SidebarPage {
+  constructor(page: Page);
+  readonly page: Page;
+  readonly host: Locator;
+  readonly toggle: Locator;
+  count(): Promise<number>;
+  title(title: string): Locator;
+  expand(): Promise<void>;
+}

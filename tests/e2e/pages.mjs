@@ -1,0 +1,73 @@
+// Page objects for the extension's UI, shared by the e2e tests and `npm run demo`.
+// They find elements by role and accessible name, the way a reader (or a screen reader) would.
+
+/** The popup, opened as a tab: `popup.html?tab=<id>` shows what the popup shows for that tab. */
+export class PopupPage {
+  /**
+   * @param {import('playwright-core').Page} page
+   */
+  constructor(page) {
+    this.page = page;
+    this.tablist = page.getByRole('tablist');
+    this.thisPageTab = this.tablist.getByRole('tab', { name: 'This page' });
+    this.historyTab = this.tablist.getByRole('tab', { name: 'History' });
+    this.historyList = page.getByRole('list', { name: 'Reading history' });
+    this.historyItems = this.historyList.getByRole('listitem');
+    this.notAnArticle = page.getByText(/not an article/i);
+  }
+
+  /**
+   * Opens the popup for one tab in `page` (a tab of its own, sized like a popup).
+   * @param {import('playwright-core').Page} page
+   * @param {(path: string) => string} extensionUrl
+   * @param {number} [tabId]
+   */
+  static async open(page, extensionUrl, tabId) {
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(extensionUrl(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`));
+    return new PopupPage(page);
+  }
+
+  /** The article title shown on "This page". @param {string} title */
+  articleHeading(title) {
+    return this.page.getByRole('heading', { name: title });
+  }
+
+  /** The history entry whose link text is `title`. @param {string} title */
+  historyItem(title) {
+    return this.historyItems.filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+  }
+
+  async showThisPage() {
+    await this.thisPageTab.click();
+  }
+
+  async showHistory() {
+    await this.historyTab.click();
+  }
+}
+
+/** A news page with Backstory's sidebar (a `backstory-sidebar` host with a shadow root). */
+export class SidebarPage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+    this.host = page.locator('backstory-sidebar');
+    // Playwright's CSS and role locators pierce open shadow roots.
+    this.toggle = this.host.getByRole('button', { name: 'Backstory', exact: true });
+  }
+
+  /** Number of sidebar hosts in the document (0 on pages that are not articles). */
+  count() {
+    return this.page.evaluate(() => document.querySelectorAll('backstory-sidebar').length);
+  }
+
+  /** The article title inside the sidebar. @param {string} title */
+  title(title) {
+    return this.host.getByText(title, { exact: true });
+  }
+
+  async expand() {
+    await this.toggle.click();
+  }
+}
