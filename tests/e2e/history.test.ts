@@ -16,14 +16,14 @@ describe('reading history in Chromium', () => {
     const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, tabId);
     await popup.showThisPage();
     await popup.articleHeading(FLOOD.title).waitFor();
-    await saveScreenshot(popup.page, 'popup-this-page', 'popup');
+    await saveScreenshot(popup, 'popup-this-page', 'popup');
 
     await popup.showHistory();
     await popup.historyList.waitFor();
     expect(await popup.historyItems.count()).toBe(1);
     const link = popup.historyItem(FLOOD.title).getByRole('link', { name: FLOOD.title, exact: true });
     expect(await link.getAttribute('href')).toBe(server.url(FLOOD.path));
-    await saveScreenshot(popup.page, 'popup-history');
+    await saveScreenshot(popup, 'popup-history');
   });
 
   it('counts a second visit, also through a tracking-parameter URL, as the same article', async () => {

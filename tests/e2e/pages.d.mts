@@ -12,6 +12,7 @@ export class PopupPage {
   static open(page: Page, extensionUrl: (path: string) => string, tabId?: number): Promise<PopupPage>;
   articleHeading(title: string): Locator;
   historyItem(title: string): Locator;
+  screenshot(options: { path: string }): Promise<Buffer>;
   showThisPage(): Promise<void>;
   showHistory(): Promise<void>;
 }

@@ -38,6 +38,20 @@ export class PopupPage {
     return this.historyItems.filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
   }
 
+  /**
+   * Screenshot cropped to the popup's content, as tall as the real popup would be (Chrome sizes
+   * popups to their content, up to 600 px).
+   * @param {{ path: string }} options
+   */
+  async screenshot({ path }) {
+    const { width, height } = await this.page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      const margins = parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+      return { width: window.innerWidth, height: Math.ceil(document.body.getBoundingClientRect().height + margins) };
+    });
+    return this.page.screenshot({ path, clip: { x: 0, y: 0, width, height: Math.min(Math.max(height, 100), 600) } });
+  }
+
   async showThisPage() {
     await this.thisPageTab.click();
   }

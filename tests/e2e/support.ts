@@ -66,10 +66,14 @@ export async function waitForArticles(
  * Saves a screenshot to .output/screenshots/<name>.png; with UPDATE_SCREENSHOTS=1 also
  * copies it to tests/e2e/screenshots/<readmeName>.png for the README.
  */
-export async function saveScreenshot(page: Page, name: string, readmeName?: string): Promise<void> {
+export async function saveScreenshot(
+  target: Page | { screenshot(options: { path: string }): Promise<unknown> },
+  name: string,
+  readmeName?: string,
+): Promise<void> {
   const file = join(SCREENSHOT_DIR, `${name}.png`);
   await mkdir(dirname(file), { recursive: true });
-  await page.screenshot({ path: file, animations: 'disabled' });
+  await target.screenshot({ path: file });
   if (readmeName && process.env.UPDATE_SCREENSHOTS === '1') {
     await mkdir(README_SCREENSHOT_DIR, { recursive: true });
     await copyFile(file, join(README_SCREENSHOT_DIR, `${readmeName}.png`));
