@@ -1,0 +1,225 @@
+/**
+ * Is this page one article? Runs on every page the reader opens, so it stays cheap:
+ * a few selector queries and one pass over paragraphs, headings and links; no
+ * Readability parse, no layout (`innerText`, `getComputedStyle`, sizes).
+ *
+ * `isProbablyReaderable` is only the first gate (it accepts many front pages and
+ * search results); page-type signals from metadata, URL and content structure decide.
+ */
+import { isProbablyReaderable } from '@mozilla/readability';
+import { readMetadata, type PageMetadata } from './metadata';
+
+/** Result of {@link classifyPage}. */
+export interface PageClass {
+  isArticle: boolean;
+  /** Short human-readable account of the deciding signals, for logs and debugging. */
+  reason: string;
+}
+
+interface Signal {
+  weight: number;
+  label: string;
+}
+
+/** Containers whose text is page furniture, not the page's own content. */
+// Not `form`: ASP.NET WebForms pages wrap the whole page in one.
+const FURNITURE =
+  'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"]';
+
+/** Chinese/Japanese/Korean characters carry about a word each: weigh them like ~3 Latin letters. */
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+function effectiveLength(text: string): number {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  if (!trimmed) return 0;
+  const cjk = trimmed.match(CJK_CHAR)?.length ?? 0;
+  return trimmed.length + 2 * cjk;
+}
+
+/** Text length of the real links (not `#fragment` jumps) inside `el`. */
+function linkTextLength(el: Element): number {
+  let total = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) {
+    const href = a.getAttribute('href');
+    if (href === null || href.startsWith('#') || href.startsWith('javascript:')) continue;
+    total += effectiveLength(a.textContent ?? '');
+  }
+  return total;
+}
+
+interface ContentStats {
+  /** Non-link text in paragraphs outside page furniture (effective characters). */
+  prose: number;
+  /** Paragraphs with at least ~80 characters of non-link text. */
+  longParagraphs: number;
+  /** Headlines that are links (teasers), outside page furniture. */
+  teasers: number;
+  /** Share of link text in the main content area. */
+  linkDensity: number;
+  /** Form controls and app widgets outside search boxes. */
+  controls: number;
+  hasAppRole: boolean;
+}
+
+/** Paragraph-like nodes, as `isProbablyReaderable` sees them: `p`, `pre`, and `div`s holding `<br>`. */
+function paragraphNodes(doc: Document): Element[] {
+  const nodes = new Set<Element>(Array.from(doc.querySelectorAll('p, pre')));
+  for (const br of Array.from(doc.querySelectorAll('div > br'))) if (br.parentElement) nodes.add(br.parentElement);
+  return [...nodes];
+}
+
+function measureContent(doc: Document): ContentStats {
+  let prose = 0;
+  let longParagraphs = 0;
+  for (const p of paragraphNodes(doc)) {
+    if (p.closest(FURNITURE)) continue;
+    const own = effectiveLength(p.textContent ?? '') - linkTextLength(p);
+    if (own <= 0) continue;
+    prose += own;
+    if (own >= 80) longParagraphs++;
+  }
+
+  // Teasers: headings that are (mostly) a link, and short <article> cards built around a link.
+  let headingTeasers = 0;
+  for (const heading of Array.from(doc.querySelectorAll('h1, h2, h3, h4'))) {
+    if (heading.closest(FURNITURE)) continue;
+    const text = effectiveLength(heading.textContent ?? '');
+    if (text < 10) continue;
+    const wrapping = heading.closest('a[href]');
+    const isLink =
+      (wrapping && !(wrapping.getAttribute('href') ?? '').startsWith('#')) || linkTextLength(heading) >= 0.6 * text;
+    if (isLink) headingTeasers++;
+  }
+  let cardTeasers = 0;
+  for (const card of Array.from(doc.querySelectorAll('article, li'))) {
+    if (card.closest(FURNITURE) || card.querySelector('article')) continue;
+    const links = linkTextLength(card);
+    if (links >= 15 && effectiveLength(card.textContent ?? '') - links < 300 && card.querySelector('h2, h3, h4, img, time'))
+      cardTeasers++;
+  }
+
+  const main = doc.querySelector('main, [role="main"]') ?? doc.body ?? doc.documentElement;
+  const mainText = main ? effectiveLength(main.textContent ?? '') : 0;
+  const linkDensity = main && mainText ? linkTextLength(main) / mainText : 0;
+
+  let controls = 0;
+  for (const control of Array.from(
+    doc.querySelectorAll(
+      'input:not([type="hidden"]), select, textarea, button, [contenteditable=""], [contenteditable="true"], [role="button"], [role="textbox"], [role="grid"], [role="slider"], [role="tab"]',
+    ),
+  )) {
+    if (!control.closest('[role="search"], form[action*="search"], nav, header')) controls++;
+  }
+  const hasAppRole = !!doc.querySelector('[role="application"], body > canvas, main canvas');
+
+  return { prose, longParagraphs, teasers: Math.max(headingTeasers, cardTeasers), linkDensity, controls, hasAppRole };
+}
+
+const HOME_PATH = /^\/(?:(?:index|default|home)\.(?:html?|php|aspx?))?$|^\/[a-z]{2}(?:[-_][a-z]{2})?\/?$/i;
+const SEARCH_PATH = /\/(?:search|suche|recherche|buscar|busca|cerca|poisk|zoeken|find)(?:\/|$|\.)/i;
+const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keyword', 'keywords', 'term', 'text', 'k'];
+const LISTING_PATH =
+  /\/(?:tags?|topics?|themen|thema|section|sections|category|categories|categorie|rubrique|rubrik|ressort|author|authors|autor|autoren|auteur|archive|archives|page|latest|news-list)(?:\/|$)/i;
+const ARTICLE_PATH = /\/(?:19|20)\d{2}\/\d{1,2}\/|(?:19|20)\d{2}-\d{2}-\d{2}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){3,}|\d{6,}|\.(?:s?html?|php)$/u;
+
+function urlSignals(url: string): Signal[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [];
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return [];
+  const path = decodeURIComponent(parsed.pathname.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+  const signals: Signal[] = [];
+  if (HOME_PATH.test(path)) signals.push({ weight: -2, label: 'home page URL' });
+  if (SEARCH_PATH.test(path) || SEARCH_PARAMS.some((name) => parsed.searchParams.get(name)))
+    signals.push({ weight: -1.5, label: 'search URL' });
+  else if (LISTING_PATH.test(path)) signals.push({ weight: -1, label: 'listing URL' });
+  else if (ARTICLE_PATH.test(path)) signals.push({ weight: 0.5, label: 'article-like URL' });
+  return signals;
+}
+
+function metadataSignals(meta: PageMetadata): Signal[] {
+  const signals: Signal[] = [];
+  const types = new Set(meta.jsonLdTypes);
+  const listedMany = meta.topLevelArticleCount >= 3 || meta.listedArticleCount >= 3;
+  if (meta.articleType && !listedMany) signals.push({ weight: 3, label: `json-ld ${meta.articleType}` });
+  if (listedMany)
+    signals.push({
+      weight: -2,
+      label: `json-ld lists ${Math.max(meta.topLevelArticleCount, meta.listedArticleCount)} articles`,
+    });
+  if (!meta.articleType || listedMany) {
+    if (types.has('SearchResultsPage')) signals.push({ weight: -4, label: 'json-ld SearchResultsPage' });
+    else if (types.has('CollectionPage')) signals.push({ weight: -3, label: 'json-ld CollectionPage' });
+    else if (types.has('ProfilePage')) signals.push({ weight: -2, label: 'json-ld ProfilePage' });
+    else if (types.has('WebApplication') || types.has('SoftwareApplication'))
+      signals.push({ weight: -2, label: 'json-ld WebApplication' });
+    else if (types.has('ItemList')) signals.push({ weight: -1, label: 'json-ld ItemList' });
+  }
+  if (meta.ogType === 'article') signals.push({ weight: 1.5, label: 'og:type article' });
+  else if (meta.ogType === 'website') signals.push({ weight: -1, label: 'og:type website' });
+  else if (meta.ogType) signals.push({ weight: -0.5, label: `og:type ${meta.ogType}` });
+  return signals;
+}
+
+function contentSignals(stats: ContentStats): Signal[] {
+  const signals: Signal[] = [];
+  const { prose, teasers, linkDensity, controls } = stats;
+  if (prose >= 2500) signals.push({ weight: 2, label: `${prose} chars of prose` });
+  else if (prose >= 1200) signals.push({ weight: 1.5, label: `${prose} chars of prose` });
+  else if (prose >= 600) signals.push({ weight: 0.5, label: `${prose} chars of prose` });
+  else if (prose < 300) signals.push({ weight: -2, label: `only ${prose} chars of prose` });
+  if (stats.longParagraphs >= 4) signals.push({ weight: 0.5, label: `${stats.longParagraphs} long paragraphs` });
+  if (teasers >= 6 && prose / teasers < 250) signals.push({ weight: -2.5, label: `${teasers} headline links` });
+  else if (teasers >= 15 && prose / teasers < 500) signals.push({ weight: -1.5, label: `${teasers} headline links` });
+  if (linkDensity > 0.5) signals.push({ weight: -2, label: `link density ${linkDensity.toFixed(2)}` });
+  else if (linkDensity > 0.35) signals.push({ weight: -1, label: `link density ${linkDensity.toFixed(2)}` });
+  else if (linkDensity < 0.2) signals.push({ weight: 0.5, label: `link density ${linkDensity.toFixed(2)}` });
+  if (stats.hasAppRole) signals.push({ weight: -2, label: 'application widget' });
+  if (controls >= 8 && controls * 60 > prose) signals.push({ weight: -2, label: `${controls} form controls` });
+  return signals;
+}
+
+/** Below this much prose nothing is an article, whatever the metadata claims. */
+const MIN_PROSE = 250;
+/** Score at or above which the page counts as an article. */
+const THRESHOLD = 1;
+
+function describe(isArticle: boolean, score: number, signals: Signal[]): string {
+  const deciding = signals
+    .filter((s) => (isArticle ? s.weight > 0 : s.weight < 0))
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, 4)
+    .map((s) => s.label);
+  return `${isArticle ? 'article' : 'not an article'} (score ${score.toFixed(1)}): ${deciding.join('; ') || 'no signals'}`;
+}
+
+/**
+ * Decides whether `doc` (loaded from `url`) is a single article — news story, blog post,
+ * live blog, paywalled teaser — rather than a front page, section page, search results
+ * or web app. `metadata` may be passed when the caller has already read it.
+ */
+export function classifyPage(doc: Document, url: string, metadata?: PageMetadata): PageClass {
+  const meta = metadata ?? readMetadata(doc, url);
+  const declaresArticle = !!meta.articleType || meta.ogType === 'article';
+  if (!doc.body) return { isArticle: false, reason: 'not an article: no body' };
+  const readerable = isProbablyReaderable(doc);
+  if (!readerable && !declaresArticle) {
+    return { isArticle: false, reason: 'not an article: not readerable and no article metadata' };
+  }
+  const stats = measureContent(doc);
+  if (stats.prose < MIN_PROSE) {
+    return { isArticle: false, reason: `not an article: only ${stats.prose} chars of prose` };
+  }
+  const signals = [
+    ...metadataSignals(meta),
+    ...urlSignals(url),
+    ...contentSignals(stats),
+    ...(readerable ? [] : [{ weight: -1, label: 'not readerable' }]),
+  ];
+  const score = signals.reduce((sum, s) => sum + s.weight, 0);
+  const isArticle = score >= THRESHOLD;
+  return { isArticle, reason: describe(isArticle, score, signals) };
+}
