@@ -32,6 +32,8 @@ export default defineContentScript({
       requestIdleCallback: hasIdle ? (callback, options) => ctx.requestIdleCallback(callback, options) : undefined,
     });
     schedule(0);
+    // A reader who leaves before the idle moment still read the page: read it on the way out.
+    ctx.addEventListener(window, 'pagehide', () => controller.update());
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ oldUrl, newUrl }) => {
       if (!isNewPage(oldUrl, newUrl)) return;

@@ -79,6 +79,14 @@ describe('article content script', () => {
     expect(sendMessage).toHaveBeenCalledOnce();
   });
 
+  it('reads the page on pagehide when the reader leaves before the idle read', () => {
+    vi.mocked(readPage).mockReturnValue({ isArticle: true, reason: 'article', article });
+    start();
+    expect(sendMessage).not.toHaveBeenCalled();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sendMessage).toHaveBeenCalledExactlyOnceWith('articleDetected', article);
+  });
+
   it('does not throw when the background is not ready', async () => {
     vi.mocked(readPage).mockReturnValue({ isArticle: true, reason: 'article', article });
     vi.mocked(sendMessage).mockRejectedValue(new Error('Could not establish connection'));
