@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App, HISTORY_LIMIT } from '@/entrypoints/popup/App';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
@@ -31,7 +32,10 @@ describe('popup App', () => {
   });
 
   it('without ?tab= asks the active tab of the current window', async () => {
-    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5 } as never]);
+    const query = vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      // `query` is overloaded (promise and callback forms); the spy's inferred type is the callback one.
+      .mockImplementation((async () => [{ id: 5 }] as Browser.tabs.Tab[]) as never);
     sendTabMessageMock.mockResolvedValue(makeArticle());
     render(<App search="" />);
     await screen.findByRole('heading', { level: 2 });
