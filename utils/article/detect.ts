@@ -52,6 +52,10 @@ interface ContentStats {
   prose: number;
   /** Paragraphs with at least ~80 characters of non-link text. */
   longParagraphs: number;
+  /** Most long paragraphs under one parent: an article body keeps its paragraphs together, teaser lists do not. */
+  maxSiblingParagraphs: number;
+  /** A search box that holds a query in the page body: a results page. */
+  hasSearchQuery: boolean;
   /** Headlines that are links (teasers), outside page furniture. */
   teasers: number;
   /** Share of link text in the main content area. */
@@ -71,12 +75,21 @@ function paragraphNodes(doc: Document): Element[] {
 function measureContent(doc: Document): ContentStats {
   let prose = 0;
   let longParagraphs = 0;
+  let maxSiblingParagraphs = 0;
+  const perParent = new Map<Node, number>();
   for (const p of paragraphNodes(doc)) {
     if (p.closest(FURNITURE)) continue;
     const own = effectiveLength(p.textContent ?? '') - linkTextLength(p);
     if (own <= 0) continue;
     prose += own;
-    if (own >= 80) longParagraphs++;
+    if (own < 80) continue;
+    longParagraphs++;
+    const parent = p.parentNode;
+    if (parent) {
+      const count = (perParent.get(parent) ?? 0) + 1;
+      perParent.set(parent, count);
+      if (count > maxSiblingParagraphs) maxSiblingParagraphs = count;
+    }
   }
 
   // Teasers: headings that are (mostly) a link, and short <article> cards built around a link.
@@ -111,8 +124,11 @@ function measureContent(doc: Document): ContentStats {
     if (!control.closest('[role="search"], form[action*="search"], nav, header')) controls++;
   }
   const hasAppRole = !!doc.querySelector('[role="application"], body > canvas, main canvas');
+  const hasSearchQuery = Array.from(doc.querySelectorAll('input[type="search"][value], input[name="q"][value], input[name="query"][value]')).some(
+    (input) => !input.closest('header, nav') && !!input.getAttribute('value')?.trim(),
+  );
 
-  return { prose, longParagraphs, teasers: Math.max(headingTeasers, cardTeasers), linkDensity, controls, hasAppRole };
+  return { prose, longParagraphs, maxSiblingParagraphs, hasSearchQuery, teasers: Math.max(headingTeasers, cardTeasers), linkDensity, controls, hasAppRole };
 }
 
 const HOME_PATH = /^\/(?:(?:index|default|home)\.(?:html?|php|aspx?))?$|^\/[a-z]{2}(?:[-_][a-z]{2})?\/?$/i;
@@ -171,7 +187,11 @@ function contentSignals(stats: ContentStats): Signal[] {
   else if (prose >= 1200) signals.push({ weight: 1.5, label: `${prose} chars of prose` });
   else if (prose >= 600) signals.push({ weight: 0.5, label: `${prose} chars of prose` });
   else if (prose < 300) signals.push({ weight: -2, label: `only ${prose} chars of prose` });
-  if (stats.longParagraphs >= 4) signals.push({ weight: 0.5, label: `${stats.longParagraphs} long paragraphs` });
+  if (stats.maxSiblingParagraphs >= 3)
+    signals.push({ weight: 1, label: `${stats.maxSiblingParagraphs} long paragraphs together` });
+  else if (stats.longParagraphs >= 4)
+    signals.push({ weight: -1, label: `${stats.longParagraphs} long paragraphs, scattered` });
+  if (stats.hasSearchQuery) signals.push({ weight: -1.5, label: 'search box holding a query' });
   if (teasers >= 6 && prose / teasers < 250) signals.push({ weight: -2.5, label: `${teasers} headline links` });
   else if (teasers >= 15 && prose / teasers < 500) signals.push({ weight: -1.5, label: `${teasers} headline links` });
   if (linkDensity > 0.5) signals.push({ weight: -2, label: `link density ${linkDensity.toFixed(2)}` });

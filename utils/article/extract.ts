@@ -33,6 +33,19 @@ function linkShare(el: Element, textLength: number): number {
   return links / textLength;
 }
 
+/**
+ * A "Link to this post" anchor: `href="#x"` inside the element with id `x` (live blog
+ * posts). Readability may have made the href absolute, so only the fragment counts.
+ */
+function isSelfPermalink(a: Element): boolean {
+  const href = a.getAttribute('href') ?? '';
+  const hash = href.indexOf('#');
+  if (hash < 0 || hash === href.length - 1) return false;
+  const id = href.slice(hash + 1);
+  for (let node = a.parentElement; node; node = node.parentElement) if (node.getAttribute('id') === id) return true;
+  return false;
+}
+
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
@@ -48,8 +61,9 @@ function nonTextFilter(title: string | null, byline: string | null): (el: Elemen
     const tag = el.localName.toLowerCase();
     if (tag === 'figure' || tag === 'figcaption' || tag === 'picture') return true;
     // Footnote markers ("[1]") would glue digits to words.
-    if (tag === 'sup') return !!el.querySelector('a[href^="#"]');
+    if (tag === 'sup') return !!el.querySelector('a[href*="#"]');
     if (el.getAttribute('aria-hidden') === 'true') return true;
+    if (tag === 'a') return isSelfPermalink(el);
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (names.trim() && NON_TEXT_CLASS.test(names)) return true;
     const isHeading = tag === 'h1' || tag === 'h2';
@@ -66,7 +80,10 @@ function nonTextFilter(title: string | null, byline: string | null): (el: Elemen
       for (const time of Array.from(el.getElementsByTagName('time'))) timeText += (time.textContent ?? '').trim().length;
       if (timeText > 0 && text.length - timeText < 30) return true;
     }
-    return tag !== 'span' && linkShare(el, text.length) >= TEASER_LINK_SHARE;
+    if (tag === 'span') return false;
+    const share = linkShare(el, text.length);
+    // Short lines that are half link are navigation ("Posted 14/06 | More market reports").
+    return share >= TEASER_LINK_SHARE || (text.length < 80 && share >= 0.45);
   };
 }
 
