@@ -34,3 +34,27 @@ export interface RelatedStory {
   /** Provider id that found it (first one when merged). */
   provider: string;
 }
+
+/** Another outlet carrying the same story: a wire copy or a near-identical headline. */
+export interface AlsoIn {
+  source: string;
+  url: string;
+}
+
+/** A candidate after ranking. Untrusted text: render as text only. */
+export interface RankedStory extends RelatedStory {
+  /** Relevance to the article, 0..1 (higher is closer). */
+  score: number;
+  /** Why it is shown, short and human-readable, e.g. ["Shares: Erdoğan, Istanbul", "3 h later"]. */
+  reasons: string[];
+  /** Other outlets with the same story, merged into this item. */
+  alsoIn: AlsoIn[];
+}
+
+/** Related coverage, grouped: the same event elsewhere, and earlier or wider coverage of the topic. */
+export interface RankedRelated {
+  /** The same event covered by other outlets, best first, at most 2 per outlet in the top 10. */
+  sameStory: RankedStory[];
+  /** Same topic, other or earlier events, best first. */
+  background: RankedStory[];
+}

@@ -1,0 +1,222 @@
+/**
+ * Ranking related coverage: drop the article itself, score candidates against the
+ * article's names and key terms, merge wire copies, split the same event from background,
+ * and keep the top of each list diverse in outlets.
+ */
+import type { Analysis } from '../analysis/types';
+import { canonicalStoryUrl, domainOf } from './normalize';
+import { buildProfile, matchCandidate, type CandidateMatch } from './similarity';
+import { isContentToken, stem, tokenize } from './text';
+import type { RankedRelated, RankedStory, RelatedStory } from './types';
+
+/** The article whose coverage is ranked. */
+export interface RankArticle {
+  title: string;
+  /** The article's canonical URL; candidates with the same URL are the article itself. */
+  canonicalUrl: string;
+  /** Host without `www.`; derived from `canonicalUrl` when left out. */
+  domain?: string;
+  /** ISO 8601 or null. */
+  publishedAt: string | null;
+  analysis: Pick<Analysis, 'entities' | 'keyTerms'>;
+}
+
+/** Options for {@link rankRelated}. */
+export interface RankOptions {
+  /** Current time, epoch ms: the reference when the article has no date; later candidate dates are distrusted. */
+  now: number;
+  /** Longest lists returned (default 30 each). */
+  limit?: number;
+}
+
+const HOUR = 3_600_000;
+/** Same event: related and published within this window around the article (hours; negative = before). */
+const SAME_WINDOW = { before: -30, after: 96 };
+/** Headline overlap that counts as a piece of evidence on its own. */
+const TITLE_EVIDENCE = 0.3;
+/** Undated candidates (e.g. Google cluster entries) count as the same event from this evidence up. */
+const MIN_SAME_UNDATED = 0.6;
+/** Near-identical headlines (Jaccard on stems) are one story. */
+const DUPLICATE_JACCARD = 0.7;
+/** In the first TOP_N of each list, at most PER_OUTLET items from one outlet. */
+const TOP_N = 10;
+const PER_OUTLET = 2;
+
+interface Scored {
+  story: RelatedStory;
+  match: CandidateMatch;
+  /** Candidate time minus article time, hours; null when either is unknown. */
+  gapHours: number | null;
+  score: number;
+  same: boolean;
+  titleStems: string[];
+}
+
+function outletKey(story: RelatedStory): string {
+  return (story.domain || story.source).toLowerCase();
+}
+
+function timeOf(iso: string | null): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** "3 h later", "2 days earlier", "same hour". */
+export function formatGap(hours: number): string {
+  const abs = Math.abs(hours);
+  if (abs < 1) return 'same hour';
+  const side = hours > 0 ? 'later' : 'earlier';
+  if (abs < 48) return `${Math.round(abs)} h ${side}`;
+  const days = Math.round(abs / 24);
+  if (days < 60) return `${days} days ${side}`;
+  return `${Math.round(days / 30)} months ${side}`;
+}
+
+function jaccard(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const set = new Set(a);
+  let common = 0;
+  for (const x of new Set(b)) if (set.has(x)) common++;
+  return common / (set.size + new Set(b).size - common);
+}
+
+function titleStems(title: string): string[] {
+  return [...new Set(tokenize(title).filter(isContentToken).map(stem))];
+}
+
+/**
+ * Whether a candidate is about the article's story at all: two independent pieces of
+ * evidence, at least one of them specific — a name (see `strongNames`) with a key term,
+ * a second name or a close headline; or a place or surname with two key terms (or one and
+ * a close headline). One shared name alone (a namesake, a football club named after the
+ * town, a surname and the town) is not enough.
+ */
+export function isRelated(m: CandidateMatch): boolean {
+  const closeTitle = m.title >= TITLE_EVIDENCE ? 1 : 0;
+  if (m.strongNames >= 1 && m.terms + (m.strongNames - 1) + closeTitle >= 1) return true;
+  return (m.places >= 1 || m.strongNames >= 0.5) && m.terms + closeTitle >= 2;
+}
+
+/**
+ * Related coverage of `article`, grouped and ranked.
+ *
+ * - The article itself (same canonical URL, or same outlet with a near-identical headline) is dropped.
+ * - Each candidate gets a content similarity (see `similarity.ts`); below a floor it is unrelated and dropped.
+ * - Same event = high similarity and published from ~1 day before to 4 days after the article;
+ *   the rest is background. Scores decay gently with the time gap.
+ * - Near-identical headlines and the same URL from several providers merge into one item
+ *   (the best-scored), the others listed in `alsoIn`.
+ * - In each list's top 10, no outlet appears more than twice.
+ *
+ * Each item carries `score` (0..1) and `reasons` ("Shares: …", "3 h later").
+ */
+export function rankRelated(article: RankArticle, candidates: readonly RelatedStory[], options: RankOptions): RankedRelated {
+  const limit = options.limit ?? 30;
+  const profile = buildProfile(article.title, article.analysis);
+  const selfUrl = canonicalStoryUrl(article.canonicalUrl);
+  const selfDomain = article.domain ?? (selfUrl ? domainOf(selfUrl) : '');
+  const selfStems = titleStems(article.title);
+  const reference = timeOf(article.publishedAt) ?? options.now;
+  const hasArticleTime = article.publishedAt !== null && timeOf(article.publishedAt) !== null;
+
+  const scored: Scored[] = [];
+  for (const story of candidates) {
+    if (selfUrl && story.url === selfUrl) continue;
+    const match = matchCandidate(profile, story.title, story.description);
+    const stems = match.titleStems;
+    if (selfDomain && story.domain === selfDomain && jaccard(stems, selfStems) >= DUPLICATE_JACCARD) continue;
+    if (!isRelated(match)) continue;
+    let time = timeOf(story.publishedAt);
+    if (time !== null && time > options.now + 24 * HOUR) time = null; // a date in the future is wrong
+    const gapHours = time !== null && hasArticleTime ? (time - reference) / HOUR : null;
+    const inWindow = gapHours !== null && gapHours >= SAME_WINDOW.before && gapHours <= SAME_WINDOW.after;
+    const same = gapHours === null ? match.content >= MIN_SAME_UNDATED : inWindow;
+    // Same event: fresher is better, gently. Background: closer in time is more relevant, gently.
+    const decay = gapHours === null ? 0.9 : same ? 1 / (1 + Math.abs(gapHours) / 96) ** 0.5 : 1 / (1 + Math.abs(gapHours) / (24 * 60)) ** 0.5;
+    scored.push({ story, match, gapHours, score: Math.round(match.content * decay * 1000) / 1000, same, titleStems: stems });
+  }
+  scored.sort((a, b) => b.score - a.score);
+
+  const sameStory = mergeDuplicates(scored.filter((s) => s.same));
+  const background = mergeDuplicates(scored.filter((s) => !s.same));
+  return { sameStory: diversify(sameStory).slice(0, limit), background: diversify(background).slice(0, limit) };
+}
+
+function reasonsFor(s: Scored): string[] {
+  const reasons: string[] = [];
+  if (s.match.shared.length) reasons.push(`Shares: ${s.match.shared.slice(0, 4).join(', ')}`);
+  if (s.gapHours !== null) reasons.push(formatGap(s.gapHours));
+  return reasons;
+}
+
+/** Stems shared by more items than this identify nothing and are not used to find duplicates. */
+const MAX_POSTING = 64;
+
+/**
+ * Merges near-duplicates into the best-scored item of each cluster (input sorted by score).
+ * Candidates for a merge are found through the headline stems they share (an inverted
+ * index), counting shared stems on the way, so the Jaccard test costs nothing extra.
+ */
+function mergeDuplicates(sorted: Scored[]): RankedStory[] {
+  const out: RankedStory[] = [];
+  const sizes: number[] = [];
+  const byStem = new Map<string, number[]>();
+  const byUrl = new Map<string, number>();
+  const shared = new Map<number, number>();
+  for (const s of sorted) {
+    let target = byUrl.get(s.story.url);
+    if (target === undefined && s.titleStems.length >= 3) {
+      shared.clear();
+      for (const st of s.titleStems) {
+        const posting = byStem.get(st);
+        if (!posting || posting.length > MAX_POSTING) continue;
+        for (const i of posting) shared.set(i, (shared.get(i) ?? 0) + 1);
+      }
+      let best = DUPLICATE_JACCARD;
+      for (const [i, common] of shared) {
+        const j = common / (sizes[i]! + s.titleStems.length - common);
+        if (j >= best) {
+          best = j;
+          target = i;
+        }
+      }
+    }
+    if (target !== undefined) {
+      const rep = out[target]!;
+      if (s.story.url !== rep.url && outletKey(rep) !== outletKey(s.story) && !rep.alsoIn.some((a) => a.url === s.story.url)) {
+        rep.alsoIn.push({ source: s.story.source, url: s.story.url });
+      }
+      continue;
+    }
+    const index = out.length;
+    out.push({ ...s.story, score: s.score, reasons: reasonsFor(s), alsoIn: [] });
+    sizes.push(s.titleStems.length);
+    byUrl.set(s.story.url, index);
+    for (const st of s.titleStems) {
+      const posting = byStem.get(st);
+      if (posting) posting.push(index);
+      else byStem.set(st, [index]);
+    }
+  }
+  return out;
+}
+
+/** Reorders so that no outlet has more than PER_OUTLET items in the first TOP_N; the rest keep their order. */
+function diversify(items: RankedStory[]): RankedStory[] {
+  const top: RankedStory[] = [];
+  const deferred: RankedStory[] = [];
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const key = outletKey(item);
+    const n = counts.get(key) ?? 0;
+    if (top.length < TOP_N && n < PER_OUTLET) {
+      top.push(item);
+      counts.set(key, n + 1);
+    } else {
+      deferred.push(item);
+    }
+  }
+  // Items deferred while the top still had room ahead of them stay after the top block.
+  return [...top, ...deferred];
+}

@@ -1,0 +1,269 @@
+/**
+ * How close a candidate headline is to the article, from the article's analysis.
+ *
+ * Not a bag-of-words cosine: the article is reduced to what identifies its story —
+ * its names (with variants, matched across accents and transliterations, surnames alone
+ * counting for people) and its key terms (matched by truncation stems) — and a candidate
+ * is scored by how much of that identity it carries, weighted by salience, with title
+ * evidence counting more than snippet evidence. Title-to-title overlap is a minor signal.
+ */
+import type { Analysis, EntityType } from '../analysis/types';
+import { boundedEditDistance, consonants, isContentToken, skeleton, stem, tokenize } from './text';
+
+/** Words that occur in many organisation and place names and identify nothing alone. */
+const GENERIC_NAME_WORDS = new Set(
+  `city town county council state national federal government ministry department party union court high supreme
+  university college school hospital bank company group corporation corp inc ltd plc co association agency authority
+  commission committee office board service services police army force forces republic kingdom united north south east
+  west central new saint st san santa los las lake river mount port fort international world global club league
+  stadt land bund bundes ministerium partei gericht landgericht amtsgericht gemeinde rat verband
+  ciudad estado gobierno ministerio partido tribunal comision consejo servicio nacional provincia region
+  ville etat gouvernement ministere parti tribunal conseil police prosecutor prosecutors polizei staatsanwaltschaft
+  regierung fiscalia policia`.split(/\s+/),
+);
+
+/** Share of an entity's weight relative to its salience order: 1, 0.74, 0.59, 0.48, … */
+const salience = (rank: number) => 1 / (1 + 0.35 * rank);
+
+/** How strongly one found name says "same story", before salience: places are shared by many stories. */
+const NAME_POWER: Record<EntityType, number> = { person: 0.6, organization: 0.6, other: 0.5, place: 0.3 };
+/** The same for one key term found whole. */
+const TERM_POWER = 0.35;
+/** The same for a headline identical to the article's (scaled by overlap). */
+const TITLE_POWER = 0.6;
+
+/** Evidence found in the snippet counts this much of evidence in the title. */
+const DESCRIPTION_FACTOR = 0.6;
+
+interface NameToken {
+  key: string;
+  weight: number;
+}
+
+interface EntityProfile {
+  display: string;
+  /** Evidence strength when found: type power × salience. */
+  power: number;
+  /** Places, and organisations named only after a place ("Landgericht München"): shared by many stories. */
+  isPlace: boolean;
+  /** The article's most salient entity: when it is a place (a disaster, a local decision), it anchors the story like a name. */
+  isAnchor: boolean;
+  /** Each form (name, variants) as weighted tokens; a form matches by the weight share of its tokens found. */
+  forms: { tokens: NameToken[]; total: number }[];
+  /** For people: the surname key; found alone it is evidence, but weaker (namesakes). */
+  surname: string | null;
+  /** For people: whether the form is a single word (surname-like). */
+  singleForms: boolean[];
+}
+
+interface TermProfile {
+  display: string;
+  power: number;
+  stems: string[];
+}
+
+/** The article, reduced to what identifies its story. Build once with {@link buildProfile}. */
+export interface ArticleProfile {
+  entities: EntityProfile[];
+  terms: TermProfile[];
+  titleStems: Set<string>;
+  /** All name-token keys, for fuzzy lookup. */
+  nameKeys: string[];
+  /** `consonants()` of each name key, same order. */
+  nameConsonants: string[];
+  /** Folded token → stem and matched name keys (memo across candidates). */
+  tokenMemo: Map<string, TokenInfo>;
+}
+
+/** What a candidate shares with the article. */
+export interface CandidateMatch {
+  /** Combined evidence that the candidate is about the article's story, 0..1 (noisy-OR of the pieces). */
+  content: number;
+  /**
+   * Names found with strong evidence: 1 per non-place name (full name or multi-word variant;
+   * an organisation's one-word variant), ½ per person found by surname only (1 for the
+   * anchor: the most salient entity, also when it is a place).
+   */
+  strongNames: number;
+  /** Places found with strong evidence. */
+  places: number;
+  /** Key terms found: 1 per whole term, ½ per half of a multi-word term. */
+  terms: number;
+  /** Title-to-title overlap (stems, cosine on sets), 0..1. */
+  title: number;
+  /** Display forms of the shared names, then terms, most salient first. */
+  shared: string[];
+  /** The candidate title's content stems (for duplicate detection). */
+  titleStems: string[];
+}
+
+const MAX_ENTITIES = 8;
+const MAX_TERMS = 10;
+
+function nameTokens(form: string, type: EntityType): NameToken[] {
+  const tokens = tokenize(form).filter((t) => t.length > 1 && isContentToken(t));
+  return tokens.map((t, i) => {
+    let weight = GENERIC_NAME_WORDS.has(t) ? 0.15 : 1;
+    // First and middle names identify little on their own.
+    if (type === 'person' && tokens.length > 1 && i < tokens.length - 1) weight = 0.3;
+    return { key: skeleton(t), weight };
+  });
+}
+
+/** Builds the matching profile of an article from its title and analysis. */
+export function buildProfile(title: string, analysis: Pick<Analysis, 'entities' | 'keyTerms'>): ArticleProfile {
+  const entities: EntityProfile[] = [];
+  const nameKeys = new Set<string>();
+  for (const entity of analysis.entities.slice(0, MAX_ENTITIES)) {
+    const forms = [entity.name, ...entity.variants]
+      .map((f) => nameTokens(f, entity.type))
+      .filter((tokens) => tokens.length > 0 && tokens.some((t) => t.weight >= 1 || tokens.length === 1))
+      .map((tokens) => ({ tokens, total: tokens.reduce((s, t) => s + t.weight, 0) }));
+    if (!forms.length) continue;
+    for (const f of forms) for (const t of f.tokens) nameKeys.add(t.key);
+    const last = forms[0]!.tokens.at(-1)!;
+    const surname = entity.type === 'person' && forms[0]!.tokens.length > 1 && last.key.length >= 4 ? last.key : null;
+    entities.push({
+      display: entity.name,
+      power: salience(entities.length) * NAME_POWER[entity.type],
+      isPlace: entity.type === 'place',
+      isAnchor: entities.length === 0,
+      forms,
+      surname,
+      singleForms: forms.map((f) => entity.type === 'person' && f.tokens.length === 1),
+    });
+  }
+  // An organisation whose distinctive words all belong to a place is as common as the place.
+  const placeKeys = new Set(entities.filter((e) => e.isPlace).flatMap((e) => e.forms.flatMap((f) => f.tokens.map((t) => t.key))));
+  for (const e of entities) {
+    if (!e.isPlace && e.forms.every((f) => f.tokens.every((t) => t.weight < 1 || placeKeys.has(t.key)))) e.isPlace = true;
+  }
+  const terms: TermProfile[] = [];
+  for (const term of analysis.keyTerms.slice(0, MAX_TERMS)) {
+    const stems = tokenize(term).filter(isContentToken).map(stem);
+    if (stems.length) terms.push({ display: term, power: TERM_POWER * salience(terms.length * 0.6), stems });
+  }
+  return {
+    entities,
+    terms,
+    titleStems: new Set(tokenize(title).filter(isContentToken).map(stem)),
+    nameKeys: [...nameKeys],
+    nameConsonants: [...nameKeys].map(consonants),
+    tokenMemo: new Map(),
+  };
+}
+
+/** Name keys matched by a candidate token key: equal, or (both ≥ 6 letters) one edit apart or with equal consonants. */
+function fuzzyNameKeys(profile: ArticleProfile, key: string): string[] {
+  const hit: string[] = [];
+  let keyConsonants: string | null = null;
+  for (let i = 0; i < profile.nameKeys.length; i++) {
+    const name = profile.nameKeys[i]!;
+    if (name === key) hit.push(name);
+    else if (name[0] !== key[0] || Math.abs(name.length - key.length) > 2 || name.length < 6 || key.length < 6) continue;
+    else if (boundedEditDistance(name, key, 1) <= 1) hit.push(name);
+    else if ((keyConsonants ??= consonants(key)) === profile.nameConsonants[i]) hit.push(name);
+  }
+  return hit;
+}
+
+interface TokenInfo {
+  stem: string;
+  names: string[];
+}
+
+interface TextKeys {
+  names: Set<string>;
+  stems: Set<string>;
+}
+
+/** Stem and matched name keys of a folded token, memoised on the profile (tokens repeat across candidates). */
+function tokenInfo(profile: ArticleProfile, token: string): TokenInfo {
+  let info = profile.tokenMemo.get(token);
+  if (!info) {
+    info = { stem: stem(token), names: fuzzyNameKeys(profile, skeleton(token)) };
+    profile.tokenMemo.set(token, info);
+  }
+  return info;
+}
+
+function textKeys(profile: ArticleProfile, text: string): TextKeys {
+  const names = new Set<string>();
+  const stems = new Set<string>();
+  for (const token of tokenize(text)) {
+    if (!isContentToken(token)) continue;
+    const info = tokenInfo(profile, token);
+    stems.add(info.stem);
+    for (const k of info.names) names.add(k);
+  }
+  return { names, stems };
+}
+
+/** How much of the entity a text carries (0..1), and whether only by a person's surname. */
+function entityEvidence(entity: EntityProfile, keys: TextKeys): { evidence: number; bySurname: boolean } {
+  let full = 0;
+  let bySurname = 0;
+  entity.forms.forEach((form, i) => {
+    let found = 0;
+    for (const t of form.tokens) if (keys.names.has(t.key)) found += t.weight;
+    if (entity.singleForms[i]) bySurname = Math.max(bySurname, found / form.total);
+    else full = Math.max(full, found / form.total);
+  });
+  if (entity.surname && keys.names.has(entity.surname)) bySurname = Math.max(bySurname, 0.9);
+  return full >= bySurname || full >= STRONG ? { evidence: full, bySurname: false } : { evidence: bySurname, bySurname: true };
+}
+
+function termEvidence(term: TermProfile, stems: Set<string>): number {
+  let found = 0;
+  for (const s of term.stems) if (stems.has(s)) found++;
+  // Half a multi-word term is weak evidence; a single word is all or nothing.
+  return found === term.stems.length ? 1 : found / term.stems.length >= 0.5 ? 0.4 : 0;
+}
+
+/** Evidence at or above this counts as "found" (full name, variant, surname; whole term). */
+const STRONG = 0.85;
+
+/**
+ * Scores one candidate (title and optional snippet) against the article profile.
+ * Each shared piece (a name, a key term, headline overlap) is evidence with a strength
+ * that falls with its salience; pieces combine as a noisy-OR, so two solid pieces beat
+ * many weak ones and no candidate needs to repeat every name to score well.
+ */
+export function matchCandidate(profile: ArticleProfile, title: string, description: string | null): CandidateMatch {
+  const inTitle = textKeys(profile, title);
+  const inDesc = description ? textKeys(profile, description) : null;
+  const shared: string[] = [];
+  let miss = 1;
+  let strongNames = 0;
+  let places = 0;
+  for (const e of profile.entities) {
+    const t = entityEvidence(e, inTitle);
+    const d = inDesc ? entityEvidence(e, inDesc) : { evidence: 0, bySurname: false };
+    const fromTitle = t.evidence >= d.evidence * DESCRIPTION_FACTOR;
+    const evidence = fromTitle ? t.evidence : d.evidence * DESCRIPTION_FACTOR;
+    const bySurname = fromTitle ? t.bySurname : d.bySurname;
+    if (evidence <= 0.2) continue;
+    miss *= 1 - e.power * evidence;
+    if (evidence >= STRONG * DESCRIPTION_FACTOR) {
+      if (e.isPlace) places++;
+      // A surname alone may be a namesake, unless it is the article's protagonist.
+      if (!e.isPlace || e.isAnchor) strongNames += bySurname && !e.isAnchor ? 0.5 : 1;
+    }
+    if (evidence >= 0.5) shared.push(e.display);
+  }
+  let terms = 0;
+  for (const term of profile.terms) {
+    const t = termEvidence(term, inTitle.stems);
+    const evidence = Math.max(t, inDesc ? termEvidence(term, inDesc.stems) * DESCRIPTION_FACTOR : 0);
+    if (!evidence) continue;
+    miss *= 1 - term.power * evidence;
+    // Whole terms count 1; half of a multi-word term ("barrier" of "flood barrier") counts ½.
+    terms += evidence >= DESCRIPTION_FACTOR ? 1 : evidence >= 0.4 ? 0.5 : 0;
+    if (evidence >= 0.5 && !shared.some((s) => s.toLowerCase() === term.display.toLowerCase())) shared.push(term.display);
+  }
+  let common = 0;
+  for (const s of inTitle.stems) if (profile.titleStems.has(s)) common++;
+  const titleSim = inTitle.stems.size && profile.titleStems.size ? common / Math.sqrt(inTitle.stems.size * profile.titleStems.size) : 0;
+  miss *= 1 - TITLE_POWER * titleSim;
+  return { content: 1 - miss, strongNames, places, terms, title: titleSim, shared, titleStems: [...inTitle.stems] };
+}

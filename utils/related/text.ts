@@ -1,0 +1,112 @@
+/**
+ * Language-light text keys for matching headlines across outlets, languages and
+ * transliterations: folding (case, accents, special letters), tokens, crude stems and
+ * phonetic "skeletons".
+ */
+
+/** Letters NFKD does not decompose. */
+const SPECIAL: Record<string, string> = {
+  ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ı: 'i', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ŀ: 'l',
+};
+const SPECIAL_RE = /[ßøæœıłđðþħŀ]/g;
+const NON_ASCII_RE = /[^\t\n\r\x20-\x7e]/;
+
+/**
+ * Lower-cases, strips accents and folds special letters: "Erdoğan" → "erdogan",
+ * "Häußler" → "haussler", "Łódź" → "lodz". Apostrophes are removed ("O'Neill" → "oneill").
+ */
+export function foldText(text: string): string {
+  // Fast path: plain ASCII needs no decomposition (most English headlines).
+  if (!NON_ASCII_RE.test(text)) return text.toLowerCase().replace(/['`]/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
+    .replace(/['’ʼ`´]/g, '');
+}
+
+/** Folded word tokens (letters/digits), in order. */
+export function tokenize(text: string): string[] {
+  // "$4.2bn" stays one token ("4.2bn"): its parts alone would match any other amount.
+  return foldText(text).match(/\p{N}+(?:[.,]\p{N}+)*\p{L}*|[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * A phonetic-ish key that makes common transliteration variants equal:
+ * "Zelenskyy", "Zelensky", "Selenskyj" → "selenski"; "Qaddafi", "Kadhafi" → "kadafi";
+ * "Rashidi", "Rachidi" → "rasidi".
+ * Applied to folded tokens only.
+ */
+export function skeleton(token: string): string {
+  return token
+    .replace(/ph/g, 'f')
+    .replace(/s?[sc]h/g, 's')
+    .replace(/(?<=[bdgkpt])h/g, '')
+    .replace(/[qc](?!h)/g, 'k')
+    .replace(/ck/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/[yj]/g, 'i')
+    .replace(/w/g, 'v')
+    .replace(/ou/g, 'u')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Truncation stem: the first six letters after dropping one inflectional ending. Crude but
+ * language-independent (truncation stemming works about as well as real stemmers for
+ * matching short texts): "strikes", "strike", "striking" → "strik".
+ */
+export function stem(token: string): string {
+  const t = token.length > 4 ? token.replace(/(?:ing|ed|es|s|en|e|n)$/, '') : token;
+  return t.slice(0, 6);
+}
+
+/** Consonants only (after the first letter): "mohamed", "muhamad" → "mhmd". */
+export function consonants(key: string): string {
+  return key[0] + key.slice(1).replace(/[aeiou]/g, '');
+}
+
+/** Edit distance between `a` and `b`, stopping early above `max` (returns max + 1). */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Function words in the languages Backstory sees most; they never count as shared content.
+ * Folded forms (no accents).
+ */
+export const STOP_WORDS = new Set(
+  `a an the and or but of to in on at by for from with without as is are was were be been being has have had
+  it its this that these those he she they them his her their we our you your i not no yes after before over under
+  into onto up down out off about than then so if when while who whom whose which what where why how all any some
+  more most less new says said say will would can could may might must should do does did done also just amid via
+  per vs v two three one four five six first last next week weeks day days year years month months today yesterday
+  tomorrow monday tuesday wednesday thursday friday saturday sunday live update updates news report reports latest
+  der die das den dem des ein eine einer eines einem einen und oder aber in im ins am an auf aus bei mit nach von vor
+  zu zum zur fur uber unter um ist sind war waren wird werden wurde wurden hat haben nicht kein keine sich es er sie
+  wir ihr als auch noch nur schon mehr wie was wer wo dass ob bis gegen seit durch neue neuen neuer jahr jahre tag
+  el la los las un una unos unas y o pero de del al en con sin por para sobre entre tras ante es son fue fueron ser
+  ha han se su sus lo le les que como mas menos ya muy tambien este esta estos estas ese esa nuevo nueva ano anos dia
+  le la les un une des et ou mais du au aux dans sur sous avec sans pour par est sont ete a ont ce cette ces qui que
+  il elle ils elles nous vous pas plus moins selon apres avant nouveau nouvelle`.split(/\s+/),
+);
+
+/** Whether a folded token carries content (not a stop word, not a lone digit or letter). */
+export function isContentToken(token: string): boolean {
+  return token.length > 1 && !STOP_WORDS.has(token);
+}
