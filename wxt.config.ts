@@ -17,7 +17,14 @@ export default defineConfig({
     incognito: browser === 'firefox' ? 'spanning' : 'split',
     browser_specific_settings:
       browser === 'firefox'
-        ? { gecko: { id: 'backstory@backstory.invalid', strict_min_version: '115.0' } }
+        ? {
+            gecko: {
+              id: 'backstory@backstory.invalid',
+              strict_min_version: '142.0',
+              // Firefox's data-collection consent: Backstory collects nothing (PRIVACY.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
         : undefined,
   }),
 });

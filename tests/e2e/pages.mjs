@@ -49,7 +49,7 @@ export class PopupPage {
       const margins = parseFloat(style.marginTop) + parseFloat(style.marginBottom);
       return { width: window.innerWidth, height: Math.ceil(document.body.getBoundingClientRect().height + margins) };
     });
-    return this.page.screenshot({ path, clip: { x: 0, y: 0, width, height: Math.min(Math.max(height, 100), 600) } });
+    return this.page.screenshot({ path, animations: 'disabled', clip: { x: 0, y: 0, width, height: Math.min(Math.max(height, 100), 600) } });
   }
 
   async showThisPage() {

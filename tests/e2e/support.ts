@@ -67,13 +67,14 @@ export async function waitForArticles(
  * copies it to tests/e2e/screenshots/<readmeName>.png for the README.
  */
 export async function saveScreenshot(
-  target: Page | { screenshot(options: { path: string }): Promise<unknown> },
+  target: Page | { screenshot(options: { path: string; animations?: 'disabled' }): Promise<unknown> },
   name: string,
   readmeName?: string,
 ): Promise<void> {
   const file = join(SCREENSHOT_DIR, `${name}.png`);
   await mkdir(dirname(file), { recursive: true });
-  await target.screenshot({ path: file });
+  // Finished transitions, not a frame caught mid-animation.
+  await target.screenshot({ path: file, animations: 'disabled' });
   if (readmeName && process.env.UPDATE_SCREENSHOTS === '1') {
     await mkdir(README_SCREENSHOT_DIR, { recursive: true });
     await copyFile(file, join(README_SCREENSHOT_DIR, `${readmeName}.png`));
