@@ -195,7 +195,7 @@ function authorNames(value: unknown, index: JsonLdIndex): string[] {
 }
 
 const BYLINE_PREFIX =
-  /^(?:by|von|par|por|door|av|af|от|автор|авторы|текст|written by|reported by|text|texte|testo|escrito por|écrit par)\s*[:：]?\s+/i;
+  /^(?:by|von|par|por|door|av|af|от|автор|авторы|текст|written by|reported by|text|texte|testo|escrito por|écrit par)(?:\s*[:：]\s*|\s+|$)/i;
 
 /**
  * A byline without a leading "By" / "Von" / "Par" / "Por" (and the like), whitespace
@@ -281,7 +281,7 @@ const MONTHS: Record<string, number> = {
 };
 
 const ISO_LIKE =
-  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 function validDate(ms: number): string | null {
   if (!Number.isFinite(ms)) return null;

@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle, readPage } from '@/utils/article/extract';
+import { validateArticle } from '@/utils/messaging';
+
+const SENTENCE =
+  'The committee heard evidence from residents, engineers and the county surveyor over three long sessions before reaching its decision.';
+const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}. ${SENTENCE} ${SENTENCE}</p>`).join('');
+const HTML = `<!doctype html><html lang="en"><head><title>Committee backs plan - Daily Example</title>
+<meta property="og:site_name" content="Daily Example"><meta property="og:type" content="article">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Committee backs the plan","author":"By Kim Lee","datePublished":"2024-05-01T09:00:00Z"}</script>
+</head><body><nav><a href="/">Home</a></nav><main><article><h1>Committee backs the plan</h1>${body}</article></main></body></html>`;
+const URL_ = 'https://daily.example/local/2024/05/01/committee-backs-plan?utm_source=x';
+
+describe('extractArticle', () => {
+  it('prefers metadata over Readability guesses and builds block text', () => {
+    const article = extractArticle(new DOMParser().parseFromString(HTML, 'text/html'), URL_)!;
+    expect(article).toMatchObject({
+      url: URL_,
+      canonicalUrl: 'https://daily.example/local/2024/05/01/committee-backs-plan',
+      title: 'Committee backs the plan',
+      byline: 'Kim Lee',
+      siteName: 'Daily Example',
+      publishedAt: '2024-05-01T09:00:00.000Z',
+      lang: 'en',
+    });
+    expect(article.text.split('\n\n')).toHaveLength(6);
+    expect(article.text.startsWith('Paragraph 1.')).toBe(true);
+    expect(article.wordCount).toBe(6 * 40);
+    expect(article.readingMinutes).toBe(1);
+  });
+
+  it('returns a payload the message protocol accepts', () => {
+    const article = extractArticle(new DOMParser().parseFromString(HTML, 'text/html'), URL_)!;
+    expect(validateArticle(article)).toEqual(article);
+  });
+
+  it('gives the same article under linkedom as under happy-dom', () => {
+    const happy = extractArticle(new DOMParser().parseFromString(HTML, 'text/html'), URL_);
+    const linked = extractArticle(parseHTML(HTML).document as unknown as Document, URL_);
+    expect(linked).toEqual(happy);
+  });
+
+  it('never changes the live document', () => {
+    const doc = new DOMParser().parseFromString(HTML, 'text/html');
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc, URL_);
+    readPage(doc, URL_);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('returns null when there is nothing readable', () => {
+    expect(extractArticle(new DOMParser().parseFromString('<html><body></body></html>', 'text/html'), URL_)).toBeNull();
+  });
+});
+
+describe('readPage', () => {
+  it('classifies, then extracts', () => {
+    const result = readPage(new DOMParser().parseFromString(HTML, 'text/html'), URL_);
+    expect(result.isArticle).toBe(true);
+    expect(result.article?.title).toBe('Committee backs the plan');
+  });
+
+  it('returns no article for a page that is not one, with the reason', () => {
+    const result = readPage(new DOMParser().parseFromString('<html><body><p>Hi</p></body></html>', 'text/html'), 'https://daily.example/');
+    expect(result).toEqual({ isArticle: false, reason: expect.any(String), article: null });
+  });
+});
