@@ -1,0 +1,11 @@
+/**
+ * CLI: `npm run -s extract -- [--url URL] FILE...` prints one JSON line per saved page
+ * (`.html` or `.html.gz`) with what the extension would extract from it.
+ * Exit code 1 when any input failed, 2 for bad arguments. Logic: ./run-extract.ts.
+ */
+import { runExtract } from './run-extract';
+
+process.exitCode = await runExtract(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+});
