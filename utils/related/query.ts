@@ -112,7 +112,8 @@ export interface QuerySyntax {
 }
 
 function quote(term: string): string {
-  return term.includes(' ') ? `"${term}"` : term;
+  // Phrases and hyphenated names are quoted: a bare "-" can read as "exclude" to search engines.
+  return /[\s-]/.test(term) ? `"${term}"` : term;
 }
 
 function usable(term: string, syntax: QuerySyntax): boolean {
