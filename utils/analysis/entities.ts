@@ -82,7 +82,8 @@ const PLACE_CONNECTORS = new Set(['of', 'of the', 'de', 'de la', 'de los', 'de l
 const NAME_PARTICLES = new Set(['von', 'von der', 'van', 'van der', 'van den', 'de', 'de la', 'de los', 'del', 'della',
   'da', 'di', 'dos', 'du', 'bin', 'ibn', 'al', 'el', 'zu', 'ter', 'ten']);
 /** English place words come first ("River Wend") or last ("Quay Street"); elsewhere position is free. */
-const PLACE_WORDS_FIRST_EN = new Set(['river', 'lake', 'mount', 'cape', 'isle', 'gulf', 'bay', 'port', 'fort']);
+const PLACE_WORDS_FIRST_EN = new Set(['mount', 'cape', 'isle', 'gulf', 'port', 'fort']);
+const PLACE_WORDS_ANYWHERE_EN = new Set(['river', 'lake', 'bay', 'island', 'sea']);
 const NUMBER_WORDS = /^(?:\p{N}[\p{N}.,]*|hundred|hundreds|thousand|thousands|million|millions|dozens|hunderte|tausende|millionen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|dos|tres|cuatro|cinco)$/u;
 /** German contractions of preposition and article ("am Morgen", "im Landtag"). */
 const CONTRACTIONS_DE = new Set(['am', 'im', 'vom', 'zum', 'zur', 'beim', 'ins', 'ans', 'aufs']);
@@ -95,10 +96,18 @@ const isAllCaps = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 const nameKey = (s: string) => foldName(s).replace(/['’]/g, '').replace(/[-‐‑]/g, ' ');
 const splitKeys = (s: string) => nameKey(s).split(/\s+/).filter(Boolean);
 
+/** "Helios-Gruppe", "Wagner-Stiftung": a name joined to an organisation word is a name. */
+const isHyphenatedOrg = (token: string) => /^\p{Lu}[\p{L}\p{M}]+-\p{Lu}/u.test(token) && ORG_WORDS.has(lower(token.split('-').pop()!));
+
 function isOrgWord(token: string, lang: string): boolean {
   const l = lower(token);
-  if (ORG_WORDS.has(l)) return true;
+  if (ORG_WORDS.has(l) || isHyphenatedOrg(token)) return true;
   return lang === 'de' && ORG_SUFFIXES_DE.some((s) => l.length > s.length + 2 && l.endsWith(s));
+}
+
+/** A lowercase place noun, also in the plural ("counties", "provinces", "Städte" is listed). */
+function isPlaceNoun(word: string): boolean {
+  return PLACE_NOUNS.has(word) || PLACE_NOUNS.has(word.replace(/ies$/u, 'y')) || PLACE_NOUNS.has(word.replace(/e?s$/u, ''));
 }
 
 function isTitle(token: string, lang: string): boolean {
@@ -230,6 +239,8 @@ class Extractor {
     if (prev.isPossessive && !NAME_POSSESSIVES.has(prev.text.toLowerCase())) return false;
     if (/^\s+$/u.test(next.gap)) return true;
     if (/^\s*&\s*$/u.test(next.gap)) return true;
+    // Plural possessive inside a name: "European Shippers' Council".
+    if (/^['’]\s+$/u.test(next.gap) && /s$/u.test(prev.text)) return true;
     // "Mr. Smith", "M. Dupont", "J. R. Tolkien": a full stop after an honorific or an initial.
     return /^\.\s+$/u.test(next.gap) && (HONORIFICS.has(lower(prev.text)) || /^\p{Lu}$/u.test(prev.text));
   }
@@ -274,9 +285,11 @@ class Extractor {
     const { to } = run;
     let isInitial = this.isSentenceStart(tokens, from);
     // Drop sentence-initial function words ("The", "Die", "À") and non-entities ("Monday").
+    // Mid-sentence a capitalised article belongs to the name ("The Hague", "Le Havre", "Los Angeles").
     while (from <= to) {
       const l = tokens[from]!.text.toLowerCase();
-      if (!(ALL_STOP.has(l) || NON_ENTITY_WORDS.has(l)) || (isAcronym(tokens[from]!.text) && from === to)) break;
+      const isFunctionWord = (isInitial || !ARTICLES.has(l)) && ALL_STOP.has(l);
+      if (!(isFunctionWord || NON_ENTITY_WORDS.has(l)) || (isAcronym(tokens[from]!.text) && from === to)) break;
       from++;
       isInitial = false;
     }
@@ -297,6 +310,10 @@ class Extractor {
     if (titleEnd >= 0) {
       const rest = tokens.slice(titleEnd + 1, to + 1);
       if (!rest.some((t) => isOrgWord(t.text, this.lang))) {
+        for (const t of tokens.slice(from, titleEnd + 1)) {
+          const place = this.gazetteerPlace(t.text);
+          if (place) this.push({ surface: t.text, evidence: zero(), gazetteer: place, isWeak: false, sentence });
+        }
         const isHonorific = tokens.slice(from, titleEnd + 1).some((t) => HONORIFICS.has(lower(t.text)));
         evidence.person += isHonorific ? 4 : 3;
         from = titleEnd + 1;
@@ -314,6 +331,17 @@ class Extractor {
     const isCompoundOrg = isOrgWord(descriptor, this.lang) && !ORG_WORDS.has(descriptor.toLowerCase());
     if (this.lang === 'de' && from < to && isCompoundOrg && isCapitalised(tokens[from + 1]!.text)) {
       evidence.organization += 3;
+      from++;
+      isInitial = false;
+    }
+    // German apposition of a role noun: "die Ärztin Katrin Wolf", "der Landwirt Hans Meier".
+    const beforeRun = tokens[from - 1]?.text.toLowerCase() ?? '';
+    if (
+      this.lang === 'de' && to - from >= 2 && ARTICLES.has(beforeRun) && evidence.person === 0 &&
+      /^\s+$/u.test(tokens[from + 1]!.gap) && isCapitalised(tokens[from + 1]!.text) &&
+      !tokens.slice(from, to + 1).some((t) => isOrgWord(t.text, this.lang))
+    ) {
+      evidence.person += 2;
       from++;
       isInitial = false;
     }
@@ -343,10 +371,11 @@ class Extractor {
       const l = lower(t);
       if (!PLACE_WORDS.has(l)) return false;
       if (this.lang !== 'en' || texts.length === 1) return true;
+      if (PLACE_WORDS_ANYWHERE_EN.has(l)) return true;
       return PLACE_WORDS_FIRST_EN.has(l) ? i === 0 : i === texts.length - 1;
     });
     // A lone organisation or place word ("Council", "Street", "Gewerkschaft") is a common noun, not a name.
-    if (single && !gazetteer && (hasOrgWord || hasPlaceWord)) return;
+    if (single && !gazetteer && (hasOrgWord || hasPlaceWord) && !isHyphenatedOrg(single)) return;
     if (hasOrgWord) evidence.organization += 4;
     else if (hasPlaceWord) evidence.place += 3;
     if (texts.some(isAcronym) && !gazetteer) evidence.organization += 3;
@@ -382,7 +411,7 @@ class Extractor {
       }
       if (PERSON_NOUNS.has(prevWord)) evidence.person += 2;
       if (ORG_NOUNS.has(prevWord)) evidence.organization += 2;
-      if (PLACE_NOUNS.has(prevWord)) evidence.place += 2.5;
+      if (isPlaceNoun(prevWord)) evidence.place += 2.5;
       if (SPEECH_VERBS.has(prevWord)) evidence.person += 1;
       const ofWords = ['of', 'de', 'del', 'du', 'des', 'd', 'von'];
       const isOf = ofWords.includes(prevWord) || /[dl]['’]\s*$/u.test(tokens[from]!.gap);
@@ -392,7 +421,7 @@ class Extractor {
         const back = isOfArticle ? 1 : 0;
         const head = [tokens[from - 2 - back], tokens[from - 3 - back]].find((t) => t && /^\p{Ll}/u.test(t.text) && !ARTICLES.has(t.text));
         const headWord = head?.text.toLowerCase();
-        if (headWord && PLACE_NOUNS.has(headWord)) evidence.place += 2.5;
+        if (headWord && isPlaceNoun(headWord)) evidence.place += 2.5;
         else if (headWord && ['mayor', 'maire', 'alcalde', 'governor', 'gouverneur', 'gobernador'].includes(headWord)) {
           evidence.place += 2;
         }
@@ -412,8 +441,7 @@ class Extractor {
         if (SPEECH_VERBS.has(nextWord) || ((nextWord === 'a' || nextWord === 'has' || nextWord === 'hat') && next2 && SPEECH_VERBS.has(next2))) {
           evidence.person += 1;
         }
-        if (PLACE_NOUNS.has(nextWord) && !single) evidence.place += 1.5;
-        else if (PLACE_NOUNS.has(nextWord)) evidence.place += 1.5;
+        if (isPlaceNoun(nextWord)) evidence.place += 1.5;
       } else if (/^\s*,\s*$/u.test(next.gap)) {
         // Apposition: "Maiduguri, the Borno state capital", "Corvane Systems, the cloud software company".
         const appos = tokens.slice(to + 1, to + 6);
@@ -433,6 +461,11 @@ class Extractor {
       const suffix = PLACE_SUFFIXES[this.lang as SupportedLanguage];
       if (suffix?.test(single.toLowerCase())) evidence.place += 0.5;
     }
+    // A portfolio, not a person: "la ministra de Transición Ecológica", "consejero de Agricultura".
+    const roleBefore = tokens[from - 2]?.text.toLowerCase() ?? '';
+    if (prevWord && ['de', 'del', 'of', 'for', 'für', 'des', 'du'].includes(prevWord) && (TITLES.has(roleBefore) || PERSON_NOUNS.has(roleBefore))) {
+      evidence.person = 0;
+    }
     const total = evidence.person + evidence.place + evidence.organization;
     let isWeak = isWeakSentence || (isInitial && runTokens.length === 1);
     // English modifiers: "Chinese officials", "Turkish lira" (a name followed by a noun is weak on its own).
@@ -447,6 +480,12 @@ class Extractor {
     if (this.lang === 'de' && single && !gazetteer && total < 1 && !isAcronym(single)) isWeak = true;
     if (!this.isSupported && !gazetteer && runTokens.length === 1 && !isAcronym(single ?? '')) isWeak = true;
     this.push({ surface, evidence, gazetteer, isWeak, sentence });
+  }
+
+  /** A gazetteer place, also in the German genitive ("Hessens", "Europas"). */
+  private gazetteerPlace(text: string): GazetteerEntry | undefined {
+    const hit = lookUpGazetteer(text) ?? (this.lang === 'de' && /s$/u.test(text) ? lookUpGazetteer(text.slice(0, -1)) : undefined);
+    return hit?.type === 'place' ? hit : undefined;
   }
 
   /** "Ostbayern", "Nordkorea"-style compounds of a compass word and a gazetteer place. */

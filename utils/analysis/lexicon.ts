@@ -138,6 +138,8 @@ export const ORG_NOUNS = words(`company firm group bank agency charity organisat
 export const PLACE_NOUNS = words(`city town village villages towns cities region province state states county
   district capital port island islands river rivers lake valley area suburb neighbourhood neighborhood borough
   municipality country countries republic kingdom coast border airport station street
+  mountains range residents inhabitants sierra montaña montañas macizo massif monts habitants résidents vecinos
+  habitantes einwohner bewohner
   ville villes village villages commune communes région province département pays capitale port île fleuve rivière
   lac vallée quartier gare aéroport
   ciudad ciudades pueblo pueblos municipio municipios región provincia departamento país capital puerto isla río
@@ -171,7 +173,7 @@ export const ORG_SUFFIXES_DE = [
 ];
 
 /** Words that make a capitalised run a place ("River Wend", "Quay Street", "Isla Mayor", "Steinerne Brücke"). */
-export const PLACE_WORDS = words(`river lake mount mountains sea ocean gulf bay island islands street road avenue
+export const PLACE_WORDS = words(`river lake mount mountains sea ocean gulf bay island islands street road avenue port
   square bridge park valley county province district desert canal strait peninsula coast cape harbour harbor
   straße platz brücke see wald gebirge tal insel fluss hafen ufer
   rue place pont lac mont île boulevard golfe mer vallée
