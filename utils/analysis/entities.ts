@@ -584,6 +584,20 @@ function clusterMentions(mentions: Mention[], lang: string): Cluster[] {
     index(c, m);
     return c;
   };
+  // A weak multi-word run (Title Case headline, shouting) only confirms names known from elsewhere.
+  const confirmKnownParts = (m: Mention) => {
+    for (let i = 0; i < m.keys.length; ) {
+      let matched = 0;
+      for (let n = Math.min(6, m.keys.length - i); n >= 1 && !matched; n--) {
+        const c = byKey.get(m.keys.slice(i, i + n).join(' '));
+        if (c && c.mentions.some((x) => !x.isWeak)) {
+          c.mentions.push({ ...m, keys: m.keys.slice(i, i + n), surface: c.mentions.find((x) => !x.isWeak)!.surface });
+          matched = n;
+        }
+      }
+      i += matched || 1;
+    }
+  };
   const find = (m: Mention) => byKey.get(keyOf(m)) ?? byKey.get(stemKey(m, lang)) ?? byKey.get(m.keys.join(''));
 
   // 1. Multi-word names, longest first, so shorter forms can join them.
@@ -612,6 +626,10 @@ function clusterMentions(mentions: Mention[], lang: string): Cluster[] {
   for (const m of ordered) {
     const existing = find(m);
     if (existing) { index(existing, m); continue; }
+    if (m.isWeak && m.keys.length > 1) {
+      confirmKnownParts(m);
+      continue;
+    }
     if (m.keys.length === 1) {
       const k = m.keys[0]!;
       let options = byToken.get(k) ?? [];

@@ -26,11 +26,14 @@ export interface Sentence {
   paragraph: number;
 }
 
-/** Abbreviations after which a full stop does not end a sentence (all languages handled). */
+/**
+ * Abbreviations after which a full stop does not end a sentence (all languages handled). Company
+ * suffixes (Inc., Ltd.) and "etc." are left out: they end sentences more often than not.
+ */
 const ABBREVIATIONS = new Set(
   (
     'mr mrs ms dr prof sr sra srta sres dra mme mlle mm m me mgr st gen col lt sgt capt cpt rep sen gov jr ' +
-    'hr hrn fr dipl ing nr no vs etc approx inc ltd corp co jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'hr hrn fr dipl ing nr no vs approx jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'u.s u.k u.n e.u z.b d.h bzw ca av'
   ).split(' '),
 );
@@ -82,7 +85,7 @@ function segmenter(lang: string, granularity: 'word' | 'sentence'): Intl.Segment
 function rawSentences(paragraph: string, seg: Intl.Segmenter | null): string[] {
   if (seg) return Array.from(seg.segment(paragraph), (s) => s.segment);
   // Fallback: end at . ! ? … (plus closing quotes) followed by space and a capital or quote.
-  return paragraph.split(/(?<=[.!?…]['"”»’)]*)\s+(?=[\p{Lu}"“«„¿¡(])/u);
+  return paragraph.split(/(?<=[.!?…]['"”»’)]*\s+)(?=[\p{Lu}"“«„¿¡(])/u);
 }
 
 /** Whether a sentence piece ends in an abbreviation or an initial, so the next piece continues it. */

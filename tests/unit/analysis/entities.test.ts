@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../../utils/analysis/analyse';
+import type { Entity, EntityType } from '../../../utils/analysis/types';
+
+const entitiesOf = (title: string, text: string, lang: string | null) => analyseArticle({ title, text, lang }).entities;
+const byName = (entities: Entity[], name: string) =>
+  entities.find((e) => e.name === name || e.variants.includes(name));
+const typeOf = (entities: Entity[], name: string): EntityType | undefined => byName(entities, name)?.type;
+
+describe('entity merging', () => {
+  it('merges Kim Jong Un, Kim Jong-un and Kim into one person', () => {
+    // Wire copy on a missile test: the same leader in three spellings.
+    const entities = entitiesOf(
+      'North Korea fires missile',
+      'State media said Kim Jong Un watched the launch near Pyongyang.\n\n' +
+        'Analysts said Kim Jong-un wants a faster design. Photographs showed Kim beside a launcher, and later Kim Jong Un spoke to officers.',
+      'en',
+    );
+    const kims = entities.filter((e) => [e.name, ...e.variants].some((n) => n.startsWith('Kim')));
+    expect(kims).toHaveLength(1);
+    expect(kims[0]).toMatchObject({ name: 'Kim Jong Un', type: 'person', mentions: 4 });
+    expect(kims[0]!.variants.sort()).toEqual(['Kim', 'Kim Jong-un']);
+  });
+
+  it('merges transliterations Sergei / Sergey Shoigu and the bare surname, also sentence-initial', () => {
+    // Russian name romanised two ways by different agencies in one article.
+    const entities = entitiesOf(
+      'Shoigu visits Beijing',
+      'Sergei Shoigu, a senior Russian official, arrived in Beijing on Wednesday.\n\n' +
+        'Officials said that Sergey Shoigu would meet generals. Shoigu is expected to fly on to Astana.',
+      'en',
+    );
+    const shoigu = entities.filter((e) => [e.name, ...e.variants].some((n) => n.includes('Shoigu')));
+    expect(shoigu).toHaveLength(1);
+    expect(shoigu[0]!.type).toBe('person');
+    expect(shoigu[0]!.mentions).toBe(4);
+    expect([shoigu[0]!.name, ...shoigu[0]!.variants].sort()).toEqual(['Sergei Shoigu', 'Sergey Shoigu', 'Shoigu']);
+  });
+
+  it('matches names regardless of diacritics (Erdoğan / Erdogan, Öztürk / Ozturk)', () => {
+    // Turkish names typed with and without diacritics in the same report.
+    const entities = entitiesOf(
+      '',
+      'President Recep Tayyip Erdoğan criticised the bank in Ankara. Investors thought Erdogan would stay quiet.\n\n' +
+        'The finance minister, Kerem Öztürk, disagreed. Speaking later, Mr Ozturk said the plan stood.',
+      'en',
+    );
+    expect(byName(entities, 'Erdogan')).toMatchObject({ name: 'Recep Tayyip Erdoğan', type: 'person', mentions: 2 });
+    expect(byName(entities, 'Ozturk')).toMatchObject({ name: 'Kerem Öztürk', type: 'person', mentions: 2 });
+  });
+
+  it('keeps different people with the same surname apart', () => {
+    const entities = entitiesOf('', 'Anna Berger met Thomas Berger in Vienna. Anna Berger said they disagreed.', 'en');
+    expect(byName(entities, 'Anna Berger')).not.toBe(byName(entities, 'Thomas Berger'));
+  });
+});
+
+describe('entity typing', () => {
+  it('types English people, places and organisations from cues', () => {
+    // Local-government story with an invented town (no gazetteer help for Harwick or Millbrook).
+    const entities = entitiesOf(
+      '',
+      'Councillor Daniel Okoro said residents in Harwick had not been consulted. ' +
+        'The villages of Millbrook and Stanford Cross would flood, Mr Okoro said, according to Caldwell & Finch Ltd. ' +
+        'The Environment Agency and NATO officials were not involved.',
+      'en',
+    );
+    expect(typeOf(entities, 'Daniel Okoro')).toBe('person');
+    expect(typeOf(entities, 'Harwick')).toBe('place');
+    expect(typeOf(entities, 'Millbrook')).toBe('place');
+    expect(typeOf(entities, 'Stanford Cross')).toBe('place');
+    expect(typeOf(entities, 'Caldwell & Finch Ltd')).toBe('organization');
+    expect(typeOf(entities, 'Environment Agency')).toBe('organization');
+    expect(typeOf(entities, 'NATO')).toBe('organization');
+  });
+
+  it('types German names and does not take German nouns for entities', () => {
+    // German rail strike: every noun is capitalised, names need cues (titles, "sagte", "nach", adjectives).
+    const entities = entitiesOf(
+      'Streik legt Fernverkehr lahm',
+      'Die Gewerkschaft hat den Fernverkehr der Deutschen Bahn am Donnerstag lahmgelegt. Hunderte Reisende warteten am Hauptbahnhof in Hamburg.\n\n' +
+        '„Wir haben vier Monate Zeit gegeben“, sagte Gewerkschaftschef Stefan Kellermann in Frankfurt. ' +
+        'Frau Lichtenberg von der Bahn nannte die Forderungen unbezahlbar. Kellermann will nach Regensburg reisen.',
+      'de',
+    );
+    expect(typeOf(entities, 'Stefan Kellermann')).toBe('person');
+    expect(byName(entities, 'Kellermann')?.mentions).toBe(2);
+    expect(typeOf(entities, 'Lichtenberg')).toBe('person');
+    expect(typeOf(entities, 'Hamburg')).toBe('place');
+    expect(typeOf(entities, 'Regensburg')).toBe('place');
+    expect(typeOf(entities, 'Deutschen Bahn')).toBe('organization');
+    const names = entities.flatMap((e) => [e.name, ...e.variants]);
+    for (const noun of ['Gewerkschaft', 'Fernverkehr', 'Reisende', 'Hauptbahnhof', 'Monate Zeit', 'Forderungen', 'Streik']) {
+      expect(names).not.toContain(noun);
+    }
+  });
+
+  it('types French names from M./Mme, "a déclaré" and "à"', () => {
+    // French municipal story with honorifics carrying a full stop.
+    const entities = entitiesOf(
+      '',
+      'M. Patrick Renaud a déclaré que le réseau tiendrait. « C’est possible », a déclaré Mme Hélène Duclos à Villeurbanne. ' +
+        'La société Keolis exploite le réseau depuis Lyon.',
+      'fr',
+    );
+    expect(typeOf(entities, 'Patrick Renaud')).toBe('person');
+    expect(typeOf(entities, 'Hélène Duclos')).toBe('person');
+    expect(typeOf(entities, 'Villeurbanne')).toBe('place');
+    expect(typeOf(entities, 'Keolis')).toBe('organization');
+    expect(typeOf(entities, 'Lyon')).toBe('place');
+  });
+
+  it('types Spanish names from Sr./Sra., "dijo" and "en"', () => {
+    // Spanish drought story: regional government, mayor, a village with a two-word name.
+    const entities = entitiesOf(
+      '',
+      'La Junta de Andalucía aprobó restricciones en Isla Mayor. «No hay agua», dijo el Sr. Molina en Sevilla. ' +
+        'La portavoz, Sra. Lucía Herrera, pidió ayudas al Gobierno central.',
+      'es',
+    );
+    expect(typeOf(entities, 'Junta de Andalucía')).toBe('organization');
+    expect(typeOf(entities, 'Isla Mayor')).toBe('place');
+    expect(typeOf(entities, 'Molina')).toBe('person');
+    expect(typeOf(entities, 'Lucía Herrera')).toBe('person');
+    expect(typeOf(entities, 'Sevilla')).toBe('place');
+    expect(typeOf(entities, 'Gobierno central')).toBe('organization');
+  });
+
+  it('does not take sentence-initial words, months or demonyms for entities', () => {
+    const entities = entitiesOf(
+      '',
+      'Officials in Kyiv reacted on Monday. Neighbouring Cameroon reported cases in March. Chinese officials and Russian diplomats met.',
+      'en',
+    );
+    const names = entities.flatMap((e) => [e.name, ...e.variants]);
+    expect(names).toEqual(expect.arrayContaining(['Kyiv', 'Cameroon']));
+    for (const word of ['Officials', 'Neighbouring', 'Neighbouring Cameroon', 'Monday', 'March', 'Chinese', 'Russian']) {
+      expect(names).not.toContain(word);
+    }
+  });
+
+  it('only confirms known names from a Title Case headline', () => {
+    const entities = entitiesOf('Harwick Council Approves Flood Barrier', 'Residents in Harwick welcomed the plan.', 'en');
+    const names = entities.flatMap((e) => [e.name, ...e.variants]);
+    expect(names).not.toContain('Flood Barrier');
+    expect(byName(entities, 'Harwick')?.mentions).toBe(2);
+  });
+});
+
+describe('other languages', () => {
+  it('returns gazetteer names for Russian without crashing, with Cyrillic names kept as found', () => {
+    const entities = entitiesOf('', 'Президент Франции прибыл в Москву. Во вторник министр Сергей Шойгу встретился с ним. Россия и Китай подписали соглашение.', 'ru');
+    expect(typeOf(entities, 'Китай')).toBe('place');
+    expect(entities.some((e) => e.name === 'Сергей Шойгу')).toBe(true);
+  });
+  it('finds gazetteer names in Japanese text without word spaces', () => {
+    const entities = entitiesOf('', '東京で日本と韓国の首脳が会談した。東京の天気は晴れ。', 'ja');
+    expect(byName(entities, '東京')).toMatchObject({ type: 'place', mentions: 2 });
+    expect(byName(entities, '日本')?.type).toBe('place');
+  });
+});
