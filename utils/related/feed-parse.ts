@@ -6,7 +6,8 @@
 import { ProviderFormatError } from '../providers/types';
 import { MAX_BODY_CHARS, MAX_ITEMS, bodyPreview, looksLikeHtml, parseXmlBody } from './provider-body';
 import { collapseWhitespace, makeStory } from './normalize';
-import { skeleton, stem, tokenize } from './text';
+import { queryTimeRange } from './query';
+import { buildProfile, isRelated, matchCandidate } from './similarity';
 import type { RelatedQuery, RelatedStory } from './types';
 import { childElement, childElements, childText, textContent, type XmlElement } from './xml';
 
@@ -150,39 +151,28 @@ export interface FeedSearchOptions {
   limit?: number;
 }
 
-/** A name or term as match keys: folded tokens' stems and skeletons, all of which must occur. */
-function termKeys(term: string): string[] {
-  return tokenize(term).filter((t) => t.length > 1).map((t) => skeleton(stem(t)));
-}
-
 /**
- * Stored feed items that match a query, best first: an item must mention at least one of
- * the query's names (any variant, accent- and transliteration-insensitive) and, when the
- * query has more than one concept, a second name or a key term. Items outside the query's
- * time window (when it has a date) are left out. Matching is local; nothing leaves the device.
+ * Stored feed items that match a query, best first. The same evidence rules as ranking
+ * (`similarity.ts`): an item must carry one of the query's names (any variant, accent- and
+ * transliteration-insensitive) plus a second name or a key term, or a place or surname plus
+ * two key terms. Items outside the query's time window (when it has a date) are left out.
+ * Matching is local; nothing leaves the device.
  */
 export function searchFeedItems(items: readonly RelatedStory[], query: RelatedQuery, options: FeedSearchOptions = {}): RelatedStory[] {
   const limit = options.limit ?? 50;
-  const entityKeys = query.entities.map((e) => [e.name, ...e.variants].map(termKeys).filter((k) => k.length));
-  const termKeyList = query.keyTerms.map(termKeys).filter((k) => k.length);
-  const concepts = entityKeys.length + termKeyList.length;
-  const published = query.publishedAt;
-  const [before, after] = query.window === 'near' ? [3, 4] : [180, 1];
+  const profile = buildProfile('', query);
+  const range = queryTimeRange(query);
   const scored: { item: RelatedStory; score: number }[] = [];
   for (const item of items) {
-    if (published !== null && item.publishedAt) {
+    if (range && item.publishedAt) {
       const t = Date.parse(item.publishedAt);
-      if (t < published - before * 86_400_000 || t > published + after * 86_400_000) continue;
+      if (t < range.from || t > range.to) continue;
     }
-    const have = new Set(tokenize(`${item.title} ${item.description ?? ''}`).map((t) => skeleton(stem(t))));
-    const matches = (keys: string[]) => keys.every((k) => have.has(k));
-    const names = entityKeys.filter((forms) => forms.some(matches)).length;
-    const terms = termKeyList.filter(matches).length;
-    if (names === 0 || (concepts > 1 && names + terms < 2)) continue;
-    scored.push({ item, score: names * 2 + terms });
+    const match = matchCandidate(profile, item.title, item.description);
+    if (isRelated(match)) scored.push({ item, score: match.content });
   }
   return scored
-    .sort((a, b) => b.score - a.score || (Date.parse(b.item.publishedAt ?? '') || 0) - (Date.parse(a.item.publishedAt ?? '') || 0))
+    .sort((a, b) => b.score - a.score)
     .slice(0, limit)
     .map((s) => s.item);
 }

@@ -145,19 +145,24 @@ export function formatQueryTerms(query: RelatedQuery, syntax: QuerySyntax, reser
   const wanted = syntax.concepts[query.window];
   const groups: string[] = [];
   let length = 0;
-  const tryAdd = (group: string | null) => {
-    if (!group || groups.length >= wanted) return;
+  const tryAdd = (group: string | null): boolean => {
+    if (!group || groups.length >= wanted) return false;
     const extra = (groups.length ? 1 : 0) + group.length;
-    if (length + extra > limit) return;
+    if (length + extra > limit) return false;
     groups.push(group);
     length += extra;
+    return true;
+  };
+  // A name with long variants that do not fit: drop variants from the end until it does.
+  const addEntity = (e: RelatedQuery['entities'][number]) => {
+    for (let n = e.variants.length; n >= 0; n--) if (tryAdd(entityGroup({ name: e.name, variants: e.variants.slice(0, n) }, syntax))) return;
   };
   // At most one place among the first concepts: places alone are too broad.
   const entities = [...query.entities].sort((a, b) => Number(a.type === 'place') - Number(b.type === 'place'));
   const main = entities.slice(0, Math.max(1, wanted - 1));
-  for (const e of main) tryAdd(entityGroup(e, syntax) ?? entityGroup({ name: e.name, variants: [] }, syntax));
+  for (const e of main) addEntity(e);
   for (const term of query.keyTerms) if (usable(term, syntax)) tryAdd(quote(term));
-  for (const e of entities.slice(main.length)) tryAdd(entityGroup(e, syntax));
+  for (const e of entities.slice(main.length)) addEntity(e);
   return groups.join(' ');
 }
 

@@ -5,7 +5,9 @@
  */
 import type { Analysis } from '../analysis/types';
 import { canonicalStoryUrl, domainOf } from './normalize';
-import { buildProfile, matchCandidate, type CandidateMatch } from './similarity';
+import { buildProfile, isRelated, matchCandidate, type CandidateMatch } from './similarity';
+
+export { isRelated };
 import { isContentToken, stem, tokenize } from './text';
 import type { RankedRelated, RankedStory, RelatedStory } from './types';
 
@@ -32,8 +34,6 @@ export interface RankOptions {
 const HOUR = 3_600_000;
 /** Same event: related and published within this window around the article (hours; negative = before). */
 const SAME_WINDOW = { before: -30, after: 96 };
-/** Headline overlap that counts as a piece of evidence on its own. */
-const TITLE_EVIDENCE = 0.3;
 /** Undated candidates (e.g. Google cluster entries) count as the same event from this evidence up. */
 const MIN_SAME_UNDATED = 0.6;
 /** Near-identical headlines (Jaccard on stems) are one story. */
@@ -83,19 +83,6 @@ function jaccard(a: string[], b: string[]): number {
 
 function titleStems(title: string): string[] {
   return [...new Set(tokenize(title).filter(isContentToken).map(stem))];
-}
-
-/**
- * Whether a candidate is about the article's story at all: two independent pieces of
- * evidence, at least one of them specific — a name (see `strongNames`) with a key term,
- * a second name or a close headline; or a place or surname with two key terms (or one and
- * a close headline). One shared name alone (a namesake, a football club named after the
- * town, a surname and the town) is not enough.
- */
-export function isRelated(m: CandidateMatch): boolean {
-  const closeTitle = m.title >= TITLE_EVIDENCE ? 1 : 0;
-  if (m.strongNames >= 1 && m.terms + (m.strongNames - 1) + closeTitle >= 1) return true;
-  return (m.places >= 1 || m.strongNames >= 0.5) && m.terms + closeTitle >= 2;
 }
 
 /**

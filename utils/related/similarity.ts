@@ -7,7 +7,7 @@
  * is scored by how much of that identity it carries, weighted by salience, with title
  * evidence counting more than snippet evidence. Title-to-title overlap is a minor signal.
  */
-import type { Analysis, EntityType } from '../analysis/types';
+import type { Entity, EntityType } from '../analysis/types';
 import { boundedEditDistance, consonants, isContentToken, skeleton, stem, tokenize } from './text';
 
 /** Words that occur in many organisation and place names and identify nothing alone. */
@@ -111,7 +111,10 @@ function nameTokens(form: string, type: EntityType): NameToken[] {
 }
 
 /** Builds the matching profile of an article from its title and analysis. */
-export function buildProfile(title: string, analysis: Pick<Analysis, 'entities' | 'keyTerms'>): ArticleProfile {
+export function buildProfile(
+  title: string,
+  analysis: { entities: readonly Pick<Entity, 'name' | 'type' | 'variants'>[]; keyTerms: readonly string[] },
+): ArticleProfile {
   const entities: EntityProfile[] = [];
   const nameKeys = new Set<string>();
   for (const entity of analysis.entities.slice(0, MAX_ENTITIES)) {
@@ -267,3 +270,20 @@ export function matchCandidate(profile: ArticleProfile, title: string, descripti
   miss *= 1 - TITLE_POWER * titleSim;
   return { content: 1 - miss, strongNames, places, terms, title: titleSim, shared, titleStems: [...inTitle.stems] };
 }
+
+/** Headline overlap that counts as a piece of evidence on its own. */
+const TITLE_EVIDENCE = 0.3;
+
+/**
+ * Whether a candidate is about the article's story at all: two independent pieces of
+ * evidence, at least one of them specific — a name (see `strongNames`) with a key term,
+ * a second name or a close headline; or a place or surname with two key terms (or one and
+ * a close headline). One shared name alone (a namesake, a football club named after the
+ * town, a surname and the town) is not enough.
+ */
+export function isRelated(m: CandidateMatch): boolean {
+  const closeTitle = m.title >= TITLE_EVIDENCE ? 1 : 0;
+  if (m.strongNames >= 1 && m.terms + (m.strongNames - 1) + closeTitle >= 1) return true;
+  return (m.places >= 1 || m.strongNames >= 0.5) && m.terms + closeTitle >= 2;
+}
+
