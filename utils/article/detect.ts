@@ -21,10 +21,38 @@ interface Signal {
   label: string;
 }
 
-/** Containers whose text is page furniture, not the page's own content. */
-// Not `form`: ASP.NET WebForms pages wrap the whole page in one.
-const FURNITURE =
-  'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"]';
+/** Containers whose text is page furniture, not the page's own content. Not `form`: ASP.NET WebForms pages wrap the whole page in one. */
+const FURNITURE_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
+
+/**
+ * Whether `el` sits inside page furniture (nav, header, footer, aside or their ARIA roles).
+ * Answers are cached per ancestor, so asking for every paragraph stays linear; a
+ * hand-written walk, because `closest()` with a selector list is slow in Node DOMs.
+ */
+function furnitureChecker(): (el: Element) => boolean {
+  const cache = new Map<Node, boolean>();
+  return (el) => {
+    const path: Node[] = [];
+    let answer = false;
+    for (let node: Node | null = el; node && node.nodeType === 1; node = node.parentNode) {
+      const cached = cache.get(node);
+      if (cached !== undefined) {
+        answer = cached;
+        break;
+      }
+      path.push(node);
+      const element = node as Element;
+      const role = element.getAttribute('role');
+      if (FURNITURE_TAGS.has(element.localName.toLowerCase()) || (role && FURNITURE_ROLES.has(role))) {
+        answer = true;
+        break;
+      }
+    }
+    for (const node of path) cache.set(node, answer);
+    return answer;
+  };
+}
 
 /** Chinese/Japanese/Korean characters carry about a word each: weigh them like ~3 Latin letters. */
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
@@ -73,12 +101,13 @@ function paragraphNodes(doc: Document): Element[] {
 }
 
 function measureContent(doc: Document): ContentStats {
+  const inFurniture = furnitureChecker();
   let prose = 0;
   let longParagraphs = 0;
   let maxSiblingParagraphs = 0;
   const perParent = new Map<Node, number>();
   for (const p of paragraphNodes(doc)) {
-    if (p.closest(FURNITURE)) continue;
+    if (inFurniture(p)) continue;
     const own = effectiveLength(p.textContent ?? '') - linkTextLength(p);
     if (own <= 0) continue;
     prose += own;
@@ -95,7 +124,7 @@ function measureContent(doc: Document): ContentStats {
   // Teasers: headings that are (mostly) a link, and short <article> cards built around a link.
   let headingTeasers = 0;
   for (const heading of Array.from(doc.querySelectorAll('h1, h2, h3, h4'))) {
-    if (heading.closest(FURNITURE)) continue;
+    if (inFurniture(heading)) continue;
     const text = effectiveLength(heading.textContent ?? '');
     if (text < 10) continue;
     const wrapping = heading.closest('a[href]');
@@ -105,7 +134,7 @@ function measureContent(doc: Document): ContentStats {
   }
   let cardTeasers = 0;
   for (const card of Array.from(doc.querySelectorAll('article, li'))) {
-    if (card.closest(FURNITURE) || card.querySelector('article')) continue;
+    if (inFurniture(card) || card.getElementsByTagName('article').length) continue;
     const links = linkTextLength(card);
     if (links >= 15 && effectiveLength(card.textContent ?? '') - links < 300 && card.querySelector('h2, h3, h4, img, time'))
       cardTeasers++;

@@ -34,6 +34,31 @@ function linkShare(el: Element, textLength: number): number {
 }
 
 /**
+ * Whether the raw text under `el` is longer than `limit` characters. Stops reading as soon
+ * as it is, so asking about every container of a big article stays linear.
+ */
+function exceedsTextLength(el: Element, limit: number): boolean {
+  let length = 0;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      length += node.nodeValue?.length ?? 0;
+      if (length > limit) return true;
+    }
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && !node.nextSibling) {
+      node = node.parentNode;
+      if (node === el) return false;
+    }
+    node = node ? node.nextSibling : null;
+  }
+  return false;
+}
+
+/**
  * A "Link to this post" anchor: `href="#x"` inside the element with id `x` (live blog
  * posts). Readability may have made the href absolute, so only the fragment counts.
  */
@@ -68,6 +93,8 @@ function nonTextFilter(title: string | null, byline: string | null): (el: Elemen
     if (names.trim() && NON_TEXT_CLASS.test(names)) return true;
     const isHeading = tag === 'h1' || tag === 'h2';
     if (!LINK_CHECKED.has(tag) && !isHeading && tag !== 'span') return false;
+    // Only short blocks are candidates; don't read the whole text of big containers.
+    if (exceedsTextLength(el, 3 * MAX_TEASER_LENGTH)) return false;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_TEASER_LENGTH) return false;
     if (isHeading && titleKey && normalise(text) === titleKey) return true;
