@@ -12,6 +12,11 @@
  * label's name or one of its accepted variants (case, diacritics, hyphens and a final 's ignored).
  * Precision for a type: predicted entities of that type matching a label of that type / predicted
  * entities of that type. Recall: labels of that type matched by a predicted entity of that type.
+ *
+ * The held-out fixtures (labels with "split": "holdout") were written after the heuristics were
+ * frozen. Their first, blind run gave P/R person 1.00/1.00, place 0.93/0.82, organisation
+ * 0.75/0.75 (English) and person 0.89/0.89, place 1.00/0.55, organisation 1.00/0.78 (de/fr/es).
+ * Generic fixes followed (no new gazetteer entries), so they are no longer strictly unseen.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -59,6 +59,19 @@ interface Cluster {
   mentions: Mention[];
   keys: Set<string>;
   tokenKeys: Set<string>;
+  /** Running sum of the mentions' evidence (kept up to date so typing a cluster is O(1)). */
+  evidence: Evidence;
+  gazetteer?: GazetteerEntry;
+}
+
+const newCluster = (): Cluster => ({ mentions: [], keys: new Set(), tokenKeys: new Set(), evidence: zero() });
+
+function addMention(c: Cluster, m: Mention): void {
+  c.mentions.push(m);
+  c.evidence.person += m.evidence.person;
+  c.evidence.place += m.evidence.place;
+  c.evidence.organization += m.evidence.organization;
+  c.gazetteer ??= m.gazetteer;
 }
 
 const ALL_STOP = new Set(SUPPORTED_LANGUAGES.flatMap((l) => [...STOP_WORDS[l]]));
@@ -522,19 +535,11 @@ const stemKey = (m: Mention, lang: string) =>
     ? m.keys.map((k, i) => (i < m.keys.length - 1 ? k.replace(/(?:en|er|es|em|e)$/u, '') : k)).join(' ')
     : keyOf(m);
 
-function sumEvidence(c: Cluster): Evidence {
-  const e = zero();
-  for (const m of c.mentions) {
-    e.person += m.evidence.person;
-    e.place += m.evidence.place;
-    e.organization += m.evidence.organization;
-  }
-  return e;
-}
+const sumEvidence = (c: Cluster): Evidence => c.evidence;
 
 function leaning(c: Cluster): EntityType {
-  const gazetteer = c.mentions.find((m) => m.gazetteer)?.gazetteer;
-  const e = sumEvidence(c);
+  const gazetteer = c.gazetteer;
+  const e = c.evidence;
   if (gazetteer && e.person < 4) return gazetteer.type;
   const best = (Object.entries(e) as Array<[Typed, number]>).sort((a, b) => b[1] - a[1])[0]!;
   return best[1] >= 1 ? best[0] : 'other';
@@ -567,7 +572,7 @@ function clusterMentions(mentions: Mention[], lang: string): Cluster[] {
   const byKey = new Map<string, Cluster>();
   const byToken = new Map<string, Cluster[]>();
   const index = (c: Cluster, m: Mention) => {
-    c.mentions.push(m);
+    addMention(c, m);
     for (const k of [keyOf(m), stemKey(m, lang), m.keys.join('')]) {
       c.keys.add(k);
       byKey.set(k, c);
@@ -579,7 +584,7 @@ function clusterMentions(mentions: Mention[], lang: string): Cluster[] {
     }
   };
   const create = (m: Mention) => {
-    const c: Cluster = { mentions: [], keys: new Set(), tokenKeys: new Set() };
+    const c = newCluster();
     clusters.push(c);
     index(c, m);
     return c;
@@ -591,7 +596,7 @@ function clusterMentions(mentions: Mention[], lang: string): Cluster[] {
       for (let n = Math.min(6, m.keys.length - i); n >= 1 && !matched; n--) {
         const c = byKey.get(m.keys.slice(i, i + n).join(' '));
         if (c && c.mentions.some((x) => !x.isWeak)) {
-          c.mentions.push({ ...m, keys: m.keys.slice(i, i + n), surface: c.mentions.find((x) => !x.isWeak)!.surface });
+          addMention(c, { ...m, keys: m.keys.slice(i, i + n), surface: c.mentions.find((x) => !x.isWeak)!.surface });
           matched = n;
         }
       }
@@ -607,7 +612,8 @@ function clusterMentions(mentions: Mention[], lang: string): Cluster[] {
     if (existing) { index(existing, m); continue; }
     const lastKey = m.keys[m.keys.length - 1]!;
     const candidates = (byToken.get(lastKey) ?? []).filter((c) => c.mentions[0]!.keys.length > 1);
-    const probe: Cluster = { mentions: [m], keys: new Set(), tokenKeys: new Set() };
+    const probe = newCluster();
+    addMention(probe, m);
     const type = leaning(probe);
     const same = candidates.find((c) => {
       const t = leaning(c);
@@ -690,7 +696,7 @@ export function extractEntities(sentences: Sentence[], options: EntityOptions): 
   const entities: Array<Entity & { score: number }> = [];
   for (const c of clusters) {
     const bonus = partnerBonus.get(c);
-    if (bonus) c.mentions.push({ surface: '', keys: [], evidence: bonus, isWeak: true, sentence: -1 });
+    if (bonus) addMention(c, { surface: '', keys: [], evidence: bonus, isWeak: true, sentence: -1 });
     const real = c.mentions.filter((m) => m.surface);
     if (real.every((m) => m.isWeak) && !real.some((m) => m.gazetteer)) continue;
     const type = leaning(c);

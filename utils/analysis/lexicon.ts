@@ -23,7 +23,7 @@ export const STOP_WORDS: Record<SupportedLanguage, Set<string>> = {
     others our ours ourselves out over own per perhaps rather same several she should since so some still such than
     that the their theirs them themselves then there these they this those though through thus to too toward towards
     under until up upon us very via was we were what whatever when where whether which while who whom whose why will
-    with within without would yet you your yours yourself yourselves mr mrs ms dr
+    with within without would yet you your yours yourself yourselves mr mrs ms dr near again
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december`),
   de: words(`

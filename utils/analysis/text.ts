@@ -72,13 +72,22 @@ export function splitParagraphs(text: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** A cached Intl.Segmenter for a language, or null where the API is missing (then regexes take over). */
 function segmenter(lang: string, granularity: 'word' | 'sentence'): Intl.Segmenter | null {
   if (typeof Intl === 'undefined' || typeof Intl.Segmenter !== 'function') return null;
-  try {
-    return new Intl.Segmenter(lang, { granularity });
-  } catch {
-    return new Intl.Segmenter(undefined, { granularity });
+  const key = `${lang}|${granularity}`;
+  let seg = segmenters.get(key);
+  if (!seg) {
+    try {
+      seg = new Intl.Segmenter(lang, { granularity });
+    } catch {
+      seg = new Intl.Segmenter(undefined, { granularity });
+    }
+    segmenters.set(key, seg);
   }
+  return seg;
 }
 
 /** Raw sentence pieces of one paragraph, before abbreviation repair. */
