@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Article } from './article/types';
 import type { HistoryEntry } from './history-types';
+import type { StoryContext } from './context/types';
 
 /**
  * The one message protocol. Each entry: `sender → receiver: what it does`.
@@ -13,6 +14,12 @@ export interface ProtocolMap {
   getHistory: { req: { limit: number }; res: HistoryEntry[] };
   /** popup → content (by tab id): the article on that tab, or null when the page is not an article. */
   getArticle: { req: Record<string, never>; res: Article | null };
+  /**
+   * popup | sidebar → background: the story context of an article (analysis, related coverage,
+   * explainers, timeline). Starts the lookup on first ask; answers what is known so far —
+   * ask again until `complete`. `tabId` lets the background tell a private window's article.
+   */
+  getContext: { req: { article: Article; tabId?: number }; res: StoryContext };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -105,6 +112,12 @@ const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
   getArticle: (value) => {
     if (value !== undefined && !isRecord(value)) return fail('getArticle takes no data');
     return {};
+  },
+  getContext: (value) => {
+    if (!isRecord(value)) return fail('getContext needs { article }');
+    const article = validateArticle(value.article);
+    if (value.tabId === undefined) return { article };
+    return { article, tabId: count(value.tabId, 'tabId', Number.MAX_SAFE_INTEGER) };
   },
 };
 

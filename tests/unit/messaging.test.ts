@@ -128,6 +128,24 @@ describe('parseEnvelope', () => {
     expect(parseEnvelope({ type: 'getArticle' })).toEqual({ ok: true, envelope: { type: 'getArticle', data: {} } });
     expect(rejection({ type: 'getArticle', data: 'please' })).toBe('invalid getArticle: getArticle takes no data');
   });
+
+  it('accepts getContext with an article and an optional tab id, dropping unknown fields', () => {
+    expect(parseEnvelope({ type: 'getContext', data: { article, tabId: 7, url: 'x' } })).toEqual({
+      ok: true,
+      envelope: { type: 'getContext', data: { article, tabId: 7 } },
+    });
+    expect(parseEnvelope({ type: 'getContext', data: { article } })).toEqual({
+      ok: true,
+      envelope: { type: 'getContext', data: { article } },
+    });
+  });
+
+  it.each([undefined, {}, { article: { ...article, url: 'javascript:alert(1)' } }, { article, tabId: -1 }, { article, tabId: '3' }])(
+    'rejects getContext with %j',
+    (data) => {
+      expect(rejection({ type: 'getContext', data })).toMatch(/^invalid getContext: /);
+    },
+  );
 });
 
 /** Calls a listener the way the browser does and collects what it answered. */
