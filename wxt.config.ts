@@ -1,19 +1,31 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { parseProviderOrigin, providerHostPermissions } from './utils/context/provider-origin';
+
+// BACKSTORY_PROVIDER_ORIGIN=http://127.0.0.1:PORT points every provider at one local origin
+// (e2e tests, demo); see utils/context/provider-origin.ts. BACKSTORY_OUT_DIR keeps such a build
+// out of .output/.
+const providerOrigin = parseProviderOrigin(process.env.BACKSTORY_PROVIDER_ORIGIN);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Every file imports what it uses (wxt/browser, #imports): dependencies stay visible.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  outDir: process.env.BACKSTORY_OUT_DIR || undefined,
+  vite: () => ({
+    plugins: [preact()],
+    define: { __BACKSTORY_PROVIDER_ORIGIN__: JSON.stringify(providerOrigin) },
+  }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
       'The context of the news article you are reading — privately, on your device, with no account.',
-    // No API permissions yet: IndexedDB needs none, and the popup only needs the active tab's id.
-    // The content script's http(s) matches are the only host access (read pages locally, never sent).
-    permissions: [],
+    // storage: settings (browser.storage.local); alarms: feed polling. IndexedDB needs none.
+    // The content script's http(s) matches read pages locally (never sent); the host permissions
+    // below are the providers only, so the background may fetch them without CORS.
+    permissions: ['storage', 'alarms'],
+    host_permissions: providerHostPermissions(providerOrigin, browser),
     incognito: browser === 'firefox' ? 'spanning' : 'split',
     browser_specific_settings:
       browser === 'firefox'
