@@ -132,6 +132,15 @@ function hostOf(url: string): string | null {
 /** Runs Readability on a deep copy of `doc` and returns its result with the article element. */
 function runReadability(doc: Document) {
   const copy = doc.cloneNode(true) as Document;
+  // Readability tests every element's class and id against its "unlikely candidate"
+  // patterns, the root included: `<html class="header-spacing">` gets the root dropped and
+  // Readability falls back to the whole body, navigation and all. The root's names never
+  // describe a content block, so the copy goes without them.
+  const root = copy.documentElement;
+  if (root) {
+    root.removeAttribute('class');
+    root.removeAttribute('id');
+  }
   // keepClasses: the text walk uses class names to leave out captions, comments and promos.
   return new Readability<Element>(copy, { keepClasses: true, serializer: (node) => node as Element }).parse();
 }
