@@ -1,24 +1,27 @@
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import type { Article } from '@/utils/article/types';
-import { ArticleCard } from './ArticleCard';
 import './theme.css';
 import './Sidebar.css';
 
 export type SidebarProps = {
-  article: Article;
+  /** Same-story items found so far, shown on the tab ("Backstory · 5"); null while unknown. */
+  count: number | null;
   isExpanded: boolean;
   onExpand: () => void;
   onCollapse: () => void;
+  /** The panel's content. */
+  children: ComponentChildren;
 };
 
 const PANEL_ID = 'bs-sidebar-panel';
 
 /**
  * The sidebar on article pages: a small "Backstory" tab fixed at the right edge that opens a compact panel.
- * The tab stays in place (as the panel's handle), so its `aria-expanded` always tells the state;
- * Esc or the close button collapse the panel and return focus to the tab.
+ * Tab and panel sit side by side in one fixed row, so the tab never covers the panel. The tab stays in place
+ * (as the panel's handle), so its `aria-expanded` always tells the state; Esc or the close button collapse
+ * the panel and return focus to the tab.
  */
-export function Sidebar({ article, isExpanded, onExpand, onCollapse }: SidebarProps) {
+export function Sidebar({ count, isExpanded, onExpand, onCollapse, children }: SidebarProps) {
   const tab = useRef<HTMLButtonElement>(null);
 
   const collapse = () => {
@@ -43,6 +46,12 @@ export function Sidebar({ article, isExpanded, onExpand, onCollapse }: SidebarPr
         onClick={isExpanded ? onCollapse : onExpand}
       >
         Backstory
+        {count !== null && count > 0 && (
+          <>
+            <span class="bs-sidebar__count"> · {count}</span>
+            <span class="bs-visually-hidden"> related {count === 1 ? 'story' : 'stories'}</span>
+          </>
+        )}
       </button>
       {isExpanded && (
         <aside class="bs-sidebar__panel" id={PANEL_ID} aria-label="Backstory">
@@ -52,9 +61,7 @@ export function Sidebar({ article, isExpanded, onExpand, onCollapse }: SidebarPr
               <span aria-hidden="true">×</span>
             </button>
           </header>
-          <div class="bs-sidebar__body">
-            <ArticleCard article={article} />
-          </div>
+          <div class="bs-sidebar__body">{children}</div>
         </aside>
       )}
     </div>

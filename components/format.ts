@@ -51,3 +51,48 @@ export function safeHttpUrl(url: string): string | null {
     return null;
   }
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * How long ago an ISO time was, relative to `now`: "just now", "25 min ago", "3 h ago", "2 days ago";
+ * older than a week (or in the future by more than a minute) the date itself. Null when unparseable.
+ */
+export function formatRelative(iso: string, now: number, locale?: string): string | null {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return null;
+  const age = now - time;
+  if (age < -MINUTE || age >= 7 * DAY) return formatPublished(iso, locale);
+  if (age < MINUTE) return 'just now';
+  if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`;
+  if (age < DAY) return `${Math.floor(age / HOUR)} h ago`;
+  const days = Math.floor(age / DAY);
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+/** A day without the year, the way a reader says it ("3 Jun" in en-GB, "Jun 3" in en-US). */
+export function formatDay(epochMs: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(epochMs);
+}
+
+/** Longest untrusted text shown in one line or title; longer text ends in "…". */
+export const MAX_SHOWN_LENGTH = 300;
+
+/** `text` cut to at most `max` UTF-16 units, ending in an ellipsis, never inside a surrogate pair: provider text can be any length. */
+export function capText(text: string, max = MAX_SHOWN_LENGTH): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/** A country's or language's name in the UI locale ("GB" → "United Kingdom", "de" → "German"); the code when unknown. */
+export function displayName(code: string, type: 'region' | 'language', locale?: string): string {
+  try {
+    return new Intl.DisplayNames(locale ? [locale] : undefined, { type }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

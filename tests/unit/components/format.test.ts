@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  capText,
+  displayName,
+  formatDay,
   formatMoment,
+  formatRelative,
   formatPublished,
   formatReadingTime,
   formatVisits,
@@ -68,5 +72,44 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
     expect(safeHttpUrl('data:text/html,hi')).toBeNull();
     expect(safeHttpUrl('/relative')).toBeNull();
+  });
+});
+
+describe('formatRelative', () => {
+  const now = Date.parse('2025-11-28T12:00:00Z');
+  it('counts minutes, hours and days back from now, then gives the date', () => {
+    expect(formatRelative('2025-11-28T11:59:30Z', now)).toBe('just now');
+    expect(formatRelative('2025-11-28T11:35:00Z', now)).toBe('25 min ago');
+    expect(formatRelative('2025-11-28T09:00:00Z', now)).toBe('3 h ago');
+    expect(formatRelative('2025-11-27T09:00:00Z', now)).toBe('yesterday');
+    expect(formatRelative('2025-11-25T12:00:00Z', now)).toBe('3 days ago');
+    expect(formatRelative('2025-11-01T12:00:00Z', now, 'en-US')).toBe('Nov 1, 2025');
+    expect(formatRelative('2025-11-29T12:00:00Z', now, 'en-US')).toBe('Nov 29, 2025');
+    expect(formatRelative('soon', now)).toBeNull();
+  });
+});
+
+describe('formatDay', () => {
+  it('writes a day without the year, as the locale does', () => {
+    expect(formatDay(Date.UTC(2025, 5, 3, 12), 'en-GB')).toBe('3 Jun');
+    expect(formatDay(Date.UTC(2025, 5, 3, 12), 'en-US')).toBe('Jun 3');
+  });
+});
+
+describe('capText', () => {
+  it('keeps short text and cuts long text to the limit with an ellipsis, never inside a surrogate pair', () => {
+    expect(capText('short', 10)).toBe('short');
+    expect(capText('A'.repeat(5_000))).toHaveLength(300);
+    expect(capText('A'.repeat(5_000)).endsWith('A…')).toBe(true);
+    expect(capText('😀'.repeat(10), 6)).toBe('😀😀…');
+    expect(capText('a😀😀😀😀', 5)).toBe('a😀…');
+  });
+});
+
+describe('displayName', () => {
+  it('names countries and languages, and returns unknown codes as they are', () => {
+    expect(displayName('DE', 'region', 'en')).toBe('Germany');
+    expect(displayName('fr', 'language', 'en')).toBe('French');
+    expect(displayName('not a code!', 'region', 'en')).toBe('not a code!');
   });
 });

@@ -1,0 +1,71 @@
+import type { Article } from '@/utils/article/types';
+import type { StoryContext } from '@/utils/context/types';
+import { ArticleCard } from './ArticleCard';
+import { EntityChips } from './EntityChips';
+import { ProviderStatusLine } from './ProviderStatusLine';
+import { RelatedSection } from './RelatedSection';
+import { Section } from './Section';
+import { Skeleton } from './Skeleton';
+import { SourceCard } from './SourceCard';
+import { StatusMessage } from './StatusMessage';
+import { StoryList } from './StoryList';
+import { Summary } from './Summary';
+import { Timeline } from './Timeline';
+import './theme.css';
+import './ContextView.css';
+
+export type ContextViewProps = {
+  article: Article;
+  /** Null while the first answer is awaited. */
+  context: StoryContext | null;
+  /** No more updates will come (complete, or polling stopped). */
+  isFinal: boolean;
+  /** Why there is no context at all, when asking failed. */
+  error?: string;
+  /** `navigator.onLine`. */
+  isOnline: boolean;
+  /** Epoch ms that relative times count from. */
+  now: number;
+  locale?: string;
+};
+
+/**
+ * "This page": the article, then what Backstory knows about it — summary, the people and places it names,
+ * the same story elsewhere, background, the timeline, the outlet — and which sources answered.
+ * Sections fill in as the context grows; skeletons stand in until the first answer.
+ */
+export function ContextView({ article, context, isFinal, error, isOnline, now, locale }: ContextViewProps) {
+  const lang = article.lang ?? undefined;
+  return (
+    <div class="bs-context">
+      <ArticleCard article={article} locale={locale} />
+      {error !== undefined && (
+        <StatusMessage
+          tone="error"
+          title="Context unavailable"
+          detail="Backstory couldn't get this article's context. Close and reopen it to try again."
+        />
+      )}
+      {error === undefined && context === null && (
+        <Section title="From the article">
+          <Skeleton lines={4} label="Reading the article…" />
+        </Section>
+      )}
+      {context && (
+        <>
+          <Summary sentences={context.analysis.summary} lang={lang} />
+          {context.analysis.entities.length > 0 && (
+            <Section title="Who and where">
+              <EntityChips entities={context.analysis.entities} explainers={context.explainers} />
+            </Section>
+          )}
+          <RelatedSection context={context} isFinal={isFinal} isOnline={isOnline} now={now} locale={locale} />
+          <StoryList title="Background" stories={context.related.background} max={5} now={now} locale={locale} />
+          <Timeline items={context.timeline} locale={locale} />
+          <SourceCard source={context.source} locale={locale} />
+          <ProviderStatusLine providers={context.providers} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ProviderStatus } from '@/utils/context/types';
+import './theme.css';
+import './ProviderStatusLine.css';
+
+export type ProviderStatusLineProps = {
+  providers: ProviderStatus[];
+};
+
+/** One provider's part of the line: "Google News 12", "GDELT rate-limited, retrying", "Bing offline". */
+export function describeProvider(provider: ProviderStatus): string {
+  const name = provider.name.slice(0, 40);
+  switch (provider.state) {
+    case 'pending':
+      return `${name} searching…`;
+    case 'ok':
+    case 'empty':
+      return `${name} ${provider.count}`;
+    case 'rate-limited':
+      return `${name} rate-limited, retrying`;
+    case 'offline':
+      return `${name} offline`;
+    case 'error':
+      return provider.message ? `${name} failed (${provider.message.slice(0, 60)})` : `${name} failed`;
+    case 'off':
+      return `${name} off`;
+  }
+}
+
+/** Which sources answered and how, in one line; announced politely as it changes. */
+export function ProviderStatusLine({ providers }: ProviderStatusLineProps) {
+  const shown = providers.filter((p) => p.state !== 'off');
+  if (shown.length === 0) return null;
+  return (
+    <p class="bs-providers" role="status" aria-label="Sources">
+      {shown.map((provider, index) => (
+        <span key={provider.id} class={`bs-providers__item bs-providers__item--${provider.state}`}>
+          {index > 0 && ' · '}
+          {describeProvider(provider)}
+        </span>
+      ))}
+    </p>
+  );
+}

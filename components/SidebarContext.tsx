@@ -1,0 +1,43 @@
+import type { Article } from '@/utils/article/types';
+import type { StoryContext } from '@/utils/context/types';
+import { ArticleCard } from './ArticleCard';
+import { EntityChips } from './EntityChips';
+import { RelatedSection } from './RelatedSection';
+import { Section } from './Section';
+import { Skeleton } from './Skeleton';
+import { StatusMessage } from './StatusMessage';
+
+export type SidebarContextProps = {
+  article: Article;
+  context: StoryContext | null;
+  isFinal: boolean;
+  error?: string;
+  isOnline: boolean;
+  now: number;
+  locale?: string;
+};
+
+/** The sidebar panel's content: the article, the top same-story items and the key names. The popup has the rest. */
+export function SidebarContext({ article, context, isFinal, error, isOnline, now, locale }: SidebarContextProps) {
+  return (
+    <div class="bs-context">
+      <ArticleCard article={article} locale={locale} />
+      {error !== undefined && <StatusMessage tone="error" title="Context unavailable" detail="Open Backstory from the toolbar to try again." />}
+      {error === undefined && context === null && (
+        <Section title="Same story">
+          <Skeleton lines={3} label="Looking for other coverage…" />
+        </Section>
+      )}
+      {context && (
+        <>
+          <RelatedSection context={context} isFinal={isFinal} isOnline={isOnline} now={now} locale={locale} max={5} />
+          {context.analysis.entities.length > 0 && (
+            <Section title="Who and where">
+              <EntityChips entities={context.analysis.entities} explainers={context.explainers} maxPerType={3} />
+            </Section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProviderStatusLine } from '@/components/ProviderStatusLine';
+import { makeProvider } from './fixtures';
+import { SCRIPT, expectInert } from './hostile';
+
+afterEach(cleanup);
+
+describe('ProviderStatusLine', () => {
+  it('says in one line how each source answered', () => {
+    render(
+      <ProviderStatusLine
+        providers={[
+          makeProvider({ count: 12 }),
+          makeProvider({ id: 'gdelt', name: 'GDELT', state: 'rate-limited', count: 0, retryAt: 1 }),
+          makeProvider({ id: 'bing-news', name: 'Bing', state: 'offline', count: 0 }),
+        ]}
+      />,
+    );
+    expect(screen.getByRole('status', { name: 'Sources' }).textContent).toBe(
+      'Google News 12 · GDELT rate-limited, retrying · Bing offline',
+    );
+  });
+
+  it('covers every state; switched-off sources are left out', () => {
+    render(
+      <ProviderStatusLine
+        providers={[
+          makeProvider({ state: 'pending', count: 0 }),
+          makeProvider({ id: 'gdelt', name: 'GDELT', state: 'empty', count: 0 }),
+          makeProvider({ id: 'bing-news', name: 'Bing', state: 'error', count: 0, message: 'HTTP 500' }),
+          makeProvider({ id: 'x', name: 'X', state: 'error', count: 0 }),
+          makeProvider({ id: 'off', name: 'Off', state: 'off', count: 0 }),
+        ]}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Google News searching… · GDELT 0 · Bing failed (HTTP 500) · X failed');
+  });
+
+  it('renders nothing when every source is off, and hostile messages as text', () => {
+    const { container } = render(<ProviderStatusLine providers={[makeProvider({ state: 'off' })]} />);
+    expect(container.childNodes).toHaveLength(0);
+    cleanup();
+    const hostile = render(<ProviderStatusLine providers={[makeProvider({ state: 'error', message: SCRIPT })]} />);
+    expect(screen.getByRole('status').textContent).toContain(SCRIPT);
+    expectInert(hostile.container);
+  });
+});
