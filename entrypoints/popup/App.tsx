@@ -1,24 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Article } from '@/utils/article/types';
 import type { HistoryEntry } from '@/utils/history-types';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
-import { ArticleCard } from '@/components/ArticleCard';
 import { HistoryList } from '@/components/HistoryList';
 import { StatusMessage } from '@/components/StatusMessage';
 import { Tabs } from '@/components/Tabs';
 import { parseTabParam, resolveTabId } from './tab-id';
+import { PagePanel, type PageState } from './PagePanel';
 
 export type AppProps = {
   /** `location.search` of the popup page. */
   search: string;
 };
-
-type PageState =
-  | { status: 'loading' }
-  | { status: 'article'; article: Article }
-  /** `unreachable`: no content script answered (browser pages, tabs open before install). */
-  | { status: 'none'; why: 'not-article' | 'unreachable' };
 
 type HistoryState = { status: 'loading' } | { status: 'ready'; entries: HistoryEntry[] } | { status: 'error' };
 
@@ -75,31 +68,11 @@ export function App({ search }: AppProps) {
         selectedId={selected}
         onSelect={setSelected}
         tabs={[
-          { id: 'page', label: 'This page', panel: <PagePanel state={page} /> },
+          { id: 'page', label: 'This page', panel: <PagePanel state={page} tabId={tabId} /> },
           { id: 'history', label: 'History', panel: <HistoryPanel state={history} /> },
         ]}
       />
     </div>
-  );
-}
-
-function PagePanel({ state }: { state: PageState }) {
-  if (state.status === 'loading') return <StatusMessage tone="loading" title="Reading this page…" />;
-  if (state.status === 'article')
-    return (
-      <div class="popup__article">
-        <ArticleCard article={state.article} />
-      </div>
-    );
-  return (
-    <StatusMessage
-      title="Not an article"
-      detail={
-        state.why === 'not-article'
-          ? "Backstory gives context to news articles, and this page doesn't look like one."
-          : "Backstory can't read this page. If it was open before Backstory was installed, reload it."
-      }
-    />
   );
 }
 

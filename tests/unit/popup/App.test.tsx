@@ -5,15 +5,27 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App, HISTORY_LIMIT } from '@/entrypoints/popup/App';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
-import { makeArticle, makeEntry } from '../components/fixtures';
+import type { StoryContext } from '@/utils/context/types';
+import type { HistoryEntry } from '@/utils/history-types';
+import { makeArticle, makeContext, makeEntry, makeProvider } from '../components/fixtures';
 
 vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), sendTabMessage: vi.fn() }));
 
 const sendMessageMock = vi.mocked(sendMessage);
 const sendTabMessageMock = vi.mocked(sendTabMessage);
 
+/** Answers getHistory with `history` and getContext with the next of `contexts` (the last one repeats). */
+function answer({ history = [], contexts = [makeContext()] }: { history?: HistoryEntry[] | Error; contexts?: (StoryContext | Error)[] } = {}) {
+  let asked = 0;
+  sendMessageMock.mockImplementation((async (type: string) => {
+    const reply = type === 'getHistory' ? history : contexts[Math.min(asked++, contexts.length - 1)];
+    if (reply instanceof Error) throw reply;
+    return reply;
+  }) as typeof sendMessage);
+}
+
 beforeEach(() => {
-  sendMessageMock.mockResolvedValue([]);
+  answer();
   sendTabMessageMock.mockResolvedValue(null);
 });
 afterEach(cleanup);
@@ -58,10 +70,12 @@ describe('popup App', () => {
   });
 
   it('switches to History by click and shows the entries, newest first', async () => {
-    sendMessageMock.mockResolvedValue([
-      makeEntry({ canonicalUrl: 'https://n.test/2', url: 'https://n.test/2', title: 'Newer', visits: [1, 2] }),
-      makeEntry({ canonicalUrl: 'https://n.test/1', url: 'https://n.test/1', title: 'Older' }),
-    ]);
+    answer({
+      history: [
+        makeEntry({ canonicalUrl: 'https://n.test/2', url: 'https://n.test/2', title: 'Newer', visits: [1, 2] }),
+        makeEntry({ canonicalUrl: 'https://n.test/1', url: 'https://n.test/1', title: 'Older' }),
+      ],
+    });
     render(<App search="?tab=1" />);
     expect(tab('This page').getAttribute('aria-selected')).toBe('true');
     fireEvent.click(tab('History'));
@@ -89,7 +103,7 @@ describe('popup App', () => {
   });
 
   it('shows an error state when the history cannot be loaded', async () => {
-    sendMessageMock.mockRejectedValue(new Error('worker gone'));
+    answer({ history: new Error('worker gone') });
     render(<App search="?tab=1" />);
     fireEvent.click(tab('History'));
     expect(await screen.findByRole('alert')).toBeTruthy();
@@ -100,5 +114,57 @@ describe('popup App', () => {
     render(<App search="?tab=1" />);
     await screen.findByText('Not an article');
     expect(screen.queryByRole('link', { name: 'Open in a tab' })).toBeNull();
+  });
+
+  it("asks for the article's context with the tab id and shows it as providers answer", async () => {
+    const article = makeArticle();
+    sendTabMessageMock.mockResolvedValue(article);
+    const waiting = makeContext({
+      related: { sameStory: [], background: [] },
+      providers: [makeProvider({ state: 'pending', count: 0 })],
+      complete: false,
+    });
+    answer({ contexts: [waiting, makeContext()] });
+    render(<App search="?tab=42" />);
+    expect(await screen.findByText('Looking for other coverage…')).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Sources' }).textContent).toBe('Google News searching…');
+    expect(sendMessageMock).toHaveBeenCalledWith('getContext', { article, tabId: 42 });
+
+    const link = await screen.findByRole('link', { name: 'Bridge traffic returns' });
+    expect(screen.getByRole('region', { name: 'Same story · 3 outlets' }).contains(link)).toBe(true);
+    expect(screen.getByRole('status', { name: 'Sources' }).textContent).toBe('Google News 12 · GDELT 4');
+    expect(screen.getByRole('region', { name: 'From the article' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Timeline' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Source' })).toBeTruthy();
+  });
+
+  it('says so when no other coverage was found', async () => {
+    sendTabMessageMock.mockResolvedValue(makeArticle());
+    answer({ contexts: [makeContext({ related: { sameStory: [], background: [] }, providers: [makeProvider({ state: 'empty', count: 0 })] })] });
+    render(<App search="?tab=1" />);
+    expect(await screen.findByText('No other coverage found yet.')).toBeTruthy();
+  });
+
+  it('keeps the article and shows an error when the context cannot be had', async () => {
+    sendTabMessageMock.mockResolvedValue(makeArticle());
+    answer({ contexts: [new Error('no answer to getContext')] });
+    render(<App search="?tab=1" />);
+    expect((await screen.findByRole('alert')).textContent).toContain('Context unavailable');
+    expect(screen.getByRole('heading', { level: 2, name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
+  });
+
+  it('tells the reader when the browser is offline', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    sendTabMessageMock.mockResolvedValue(makeArticle());
+    answer({ contexts: [makeContext({ related: { sameStory: [], background: [] }, providers: [makeProvider({ state: 'offline', count: 0 })] })] });
+    render(<App search="?tab=1" />);
+    expect(await screen.findByText(/You're offline/)).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Sources' }).textContent).toBe('Google News offline');
+  });
+
+  it('does not ask for context when the page is not an article', async () => {
+    render(<App search="?tab=1" />);
+    await screen.findByText('Not an article');
+    expect(sendMessageMock.mock.calls.map(([type]) => type)).toEqual(['getHistory']);
   });
 });

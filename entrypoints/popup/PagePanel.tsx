@@ -1,0 +1,44 @@
+import type { Article } from '@/utils/article/types';
+import { ContextView } from '@/components/ContextView';
+import { StatusMessage } from '@/components/StatusMessage';
+import { useStoryContext } from './useStoryContext';
+
+export type PageState =
+  | { status: 'loading' }
+  | { status: 'article'; article: Article }
+  /** `unreachable`: no content script answered (browser pages, tabs open before install). */
+  | { status: 'none'; why: 'not-article' | 'unreachable' };
+
+/** "This page": reading the page, the article with its context, or why there is none. */
+export function PagePanel({ state, tabId }: { state: PageState; tabId: number | null }) {
+  if (state.status === 'loading') return <StatusMessage tone="loading" title="Reading this page…" />;
+  if (state.status === 'article') return <ArticlePanel article={state.article} tabId={tabId} />;
+  return (
+    <StatusMessage
+      title="Not an article"
+      detail={
+        state.why === 'not-article'
+          ? "Backstory gives context to news articles, and this page doesn't look like one."
+          : "Backstory can't read this page. If it was open before Backstory was installed, reload it."
+      }
+    />
+  );
+}
+
+/** The article and its context, polled from the background while the panel is shown. */
+function ArticlePanel({ article, tabId }: { article: Article; tabId: number | null }) {
+  // The hook restarts only when the article or tab changes, not on a new request object.
+  const context = useStoryContext(tabId === null ? { article } : { article, tabId });
+  return (
+    <div class="popup__article">
+      <ContextView
+        article={article}
+        context={context.status === 'ready' ? context.context : null}
+        isFinal={context.status === 'ready' && context.isFinal}
+        error={context.status === 'error' ? context.message : undefined}
+        isOnline={navigator.onLine}
+        now={Date.now()}
+      />
+    </div>
+  );
+}
