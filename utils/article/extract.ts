@@ -7,6 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { classifyPage } from './detect';
 import { cleanByline, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, type PageMetadata } from './metadata';
+import { isCreditLine, isDateLine, isInterfaceLabel, isRelatedHeading } from './boilerplate';
 import { getBlockText, measureText } from './text';
 import type { Article } from './types';
 
@@ -16,7 +17,21 @@ const MAX_EXCERPT = 500;
 
 /** Class or id tokens of blocks that are not article text: captions, galleries, comments, share bars, promos. */
 const NON_TEXT_CLASS =
-  /(?:^|[\s_-])(?:captions?|credits?|gallery|slideshow|carousel|comments?|related|share|sharing|social|newsletter|promo|advert|ads|sponsored|paywall|regwall|subscribe|subscription|byline|author|dateline|meta|timestamp)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:captions?|credits?|gallery|slideshow|carousel|comments?|related|share|sharing|social|newsletter|promo|advert|ads|sponsored|paywall|regwall|subscribe|subscription|byline|author|dateline|meta|timestamp|cookies?|consent|gdpr|breadcrumbs?|tags|tagcloud|hovercard|tooltip|popover|modal|popup)(?:$|[\s_-])/i;
+
+/** The same words inside camelCase names ("imageEmbedCaption", "ShareBar"), as CSS-in-JS and BEM tooling generate them. */
+const NON_TEXT_CAMEL =
+  /(?:^|[a-z0-9])(?:Captions?|Credits?|Gallery|Slideshow|Carousel|Comments?|Related|Share|Sharing|Social|Newsletter|Promo|Byline|Author|Dateline|Timestamp|Breadcrumbs?|Tags|HoverCard|Tooltip|Popover|Modal)(?=$|[\s_A-Z0-9-])/;
+
+/**
+ * Utility classes that hide an element on screen (Bootstrap, Tailwind, WordPress and
+ * others): Readability does not apply style sheets, so it keeps their text.
+ */
+const HIDDEN_CLASS =
+  /(?:^|\s)(?:hidden|is-hidden|u-hidden|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screenreader-only|element-invisible|d-none|hide|invisible|offscreen)(?:$|\s)/i;
+
+/** Share-bar names that also wrap embedded posts (a tweet in `<div class="social-embed">`). */
+const SOCIAL_CLASS = /social|share|sharing|embed/i;
 
 /** Blocks checked for link density; a short block that is mostly links is a "Read more: …" teaser. */
 const LINK_CHECKED = new Set(['p', 'ul', 'ol', 'li', 'div', 'aside', 'section', 'header', 'footer', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -79,7 +94,7 @@ const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim().toL
  * heading repeating the title and a line repeating the byline (Readability keeps both
  * when it cannot match them, e.g. for non-Latin scripts).
  */
-function nonTextFilter(title: string | null, byline: string | null): (el: Element) => boolean {
+function nonTextFilter(title: string | null, byline: string | null, skipped: Set<Element>): (el: Element) => boolean {
   const titleKey = title ? normalise(title) : null;
   const bylineKey = byline ? normalise(byline) : null;
   return (el) => {
@@ -89,8 +104,14 @@ function nonTextFilter(title: string | null, byline: string | null): (el: Elemen
     if (tag === 'sup') return !!el.querySelector('a[href*="#"]');
     if (el.getAttribute('aria-hidden') === 'true') return true;
     if (tag === 'a') return isSelfPermalink(el);
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (names.trim() && NON_TEXT_CLASS.test(names)) return true;
+    if (tag === 'nav' || el.getAttribute('role') === 'navigation' || skipped.has(el)) return true;
+    const className = el.getAttribute('class') ?? '';
+    if (className && HIDDEN_CLASS.test(className)) return true;
+    const names = `${className} ${el.getAttribute('id') ?? ''}`;
+    if (names.trim() && (NON_TEXT_CLASS.test(names) || NON_TEXT_CAMEL.test(names))) {
+      // An embedded post (tweet, Instagram) is a blockquote, often in a "social" wrapper: keep it.
+      return !(SOCIAL_CLASS.test(names) && el.getElementsByTagName('blockquote').length > 0);
+    }
     const isHeading = tag === 'h1' || tag === 'h2';
     if (!LINK_CHECKED.has(tag) && !isHeading && tag !== 'span') return false;
     // Only short blocks are candidates; don't read the whole text of big containers.
@@ -98,8 +119,8 @@ function nonTextFilter(title: string | null, byline: string | null): (el: Elemen
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_TEASER_LENGTH) return false;
     if (isHeading && titleKey && normalise(text) === titleKey) return true;
-    // The story's own header (kicker, headline, byline, date), when short.
-    if (tag === 'header' && el.querySelector('h1, time, [datetime]')) return true;
+    // The story's own header (kicker, headline, byline, date) or the site's, when short.
+    if (tag === 'header' && el.querySelector('h1, time, [datetime], nav, ul')) return true;
     if (bylineKey && text.length < 200 && normalise(cleanByline(text) ?? '') === bylineKey) return true;
     // A date line ("Updated <time>…</time>"): a short block that is mostly a <time>.
     if (text.length < 80) {
@@ -112,6 +133,53 @@ function nonTextFilter(title: string | null, byline: string | null): (el: Elemen
     // Short lines that are half link are navigation ("Posted 14/06 | More market reports").
     return share >= TEASER_LINK_SHARE || (text.length < 80 && share >= 0.45);
   };
+}
+
+/**
+ * Sections introduced by a "Related" / "You may also like" / "Leia também" heading: Readability
+ * merges sibling blocks with the article's class name, so the next stories come along. A
+ * heading that opens its block takes the block; one inside running text takes the block after
+ * it (the list of links). A block holding half the text is the article itself and stays.
+ */
+/** Characters of text that must remain outside a related-stories block for it to go. */
+const MIN_REST = 300;
+
+function relatedSections(content: Element): Set<Element> {
+  const skipped = new Set<Element>();
+  const total = (content.textContent ?? '').replace(/\s+/g, ' ').length;
+  for (const tag of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) {
+    for (const heading of Array.from(content.getElementsByTagName(tag))) {
+      if (exceedsTextLength(heading, 80) || !isRelatedHeading((heading.textContent ?? '').replace(/\s+/g, ' ').trim())) continue;
+      const parent = heading.parentElement;
+      // The block goes unless it is the article itself: what is left must be some prose.
+      const rest = parent ? total - (parent.textContent ?? '').replace(/\s+/g, ' ').length : 0;
+      if (parent && parent !== content && parent.firstElementChild === heading && rest >= MIN_REST) {
+        skipped.add(parent);
+      } else {
+        skipped.add(heading);
+        const next = heading.nextElementSibling;
+        if (next && !exceedsTextLength(next, total / 2)) skipped.add(next);
+      }
+    }
+  }
+  return skipped;
+}
+
+/**
+ * Leaves out lines that are furniture by their wording alone (date stamps, interface labels,
+ * photo credits) and lines that are only the page's own address (a share widget's URL field).
+ */
+function dropFurnitureLines(text: string, ownUrls: string[]): string {
+  const own = new Set(ownUrls.map((u) => u.replace(/[?#].*$/, '').replace(/\/$/, '')));
+  const keep = (line: string): boolean => {
+    if (isDateLine(line) || isInterfaceLabel(line) || isCreditLine(line)) return false;
+    return !(/^https?:\/\/\S+$/.test(line) && own.has(line.replace(/[?#].*$/, '').replace(/\/$/, '')));
+  };
+  return text
+    .split('\n\n')
+    .map((paragraph) => paragraph.split('\n').filter(keep).join('\n'))
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function clip(text: string | null | undefined, max = MAX_FIELD): string | null {
@@ -129,6 +197,96 @@ function hostOf(url: string): string | null {
   }
 }
 
+/** Readability's "unlikely candidate" name that also wraps embedded posts. */
+const SOCIAL_WRAPPER = /social/i;
+
+/**
+ * An embedded post (tweet, Instagram, Mastodon) is a blockquote, often inside a wrapper named
+ * "social-embed"; Readability drops anything named "social" before scoring. Clears those
+ * names on the quote's ancestors so the post stays in the article.
+ */
+function unwrapEmbeddedPost(quote: Element): void {
+  // The wrapper sits right around the quote; further up, a "social" block is a sidebar feed.
+  let depth = 0;
+  for (let node = quote.parentElement; node && depth < 3 && node.localName.toLowerCase() !== 'body'; node = node.parentElement, depth++) {
+    if (SOCIAL_WRAPPER.test(node.getAttribute('class') ?? '')) node.removeAttribute('class');
+    if (SOCIAL_WRAPPER.test(node.getAttribute('id') ?? '')) node.removeAttribute('id');
+  }
+}
+
+/**
+ * Prepares the copy Readability works on: keeps embedded posts ({@link unwrapEmbeddedPost}),
+ * removes off-screen blocks ({@link isOffScreen}) and blocks of teasers that a "You may also
+ * like" / "Leia também" heading opens. Readability merges such a block into the article when
+ * it shares the article's class name, and drops the heading itself (its class says
+ * "related"), so afterwards it cannot be told apart.
+ */
+function prepareCopy(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const doomed: Element[] = [];
+  // One hand-written pass in document order (linkedom's getElementsByTagName('*') finds
+  // nothing); a doomed element's subtree is not entered.
+  let el: Element | null = body.firstElementChild;
+  while (el) {
+    const tag = el.localName.toLowerCase();
+    let enter = true;
+    if (tag === 'blockquote') unwrapEmbeddedPost(el);
+    else if (tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') {
+      if (isTeaserBlockHeading(el)) doomed.push(el.parentElement!);
+      enter = false;
+    } else if (isOffScreen(el)) {
+      doomed.push(el);
+      enter = false;
+    }
+    if (enter && el.firstElementChild) {
+      el = el.firstElementChild;
+      continue;
+    }
+    while (el && el !== body && !el.nextElementSibling) el = el.parentElement;
+    el = el && el !== body ? el.nextElementSibling : null;
+  }
+  for (const node of doomed) node.remove();
+}
+
+/** Larger than this, a "hidden" block is an anti-flicker wrapper around the page, not an aside. */
+const MAX_HIDDEN_TEXT = 2_000;
+
+/**
+ * Whether CSS keeps `el` off screen by class name alone: framework utility classes (`hidden`,
+ * `sr-only`, …) and hover cards, tooltips and popovers that only show on interaction. Readability
+ * does not apply style sheets, and it folds a `<div class="hidden"><p>` into the bare `<p>`, so
+ * these go before it runs.
+ */
+function isOffScreen(el: Element): boolean {
+  const className = el.getAttribute('class');
+  if (!className) return false;
+  if (!HIDDEN_CLASS.test(className) && !OVERLAY_CLASS.test(className)) return false;
+  return !exceedsTextLength(el, MAX_HIDDEN_TEXT) && !el.getElementsByTagName('h1').length;
+}
+
+/** Interaction-only overlays: shown on hover or click, never part of the reading flow. */
+const OVERLAY_CLASS = /(?:^|[\s_-])(?:hovercard|hover-card|tooltip|popover)(?:$|[\s_-])|[a-z](?:HoverCard|Tooltip|Popover)\b/i;
+
+/**
+ * A heading that opens a block of teasers: "You may also like" first in its parent, and every
+ * item after it holding a link (see {@link prepareCopy}).
+ */
+function isTeaserBlockHeading(heading: Element): boolean {
+  const parent = heading.parentElement;
+  if (!parent || parent.firstElementChild !== heading || parent.localName.toLowerCase() === 'body') return false;
+  if (exceedsTextLength(heading, 80) || !isRelatedHeading((heading.textContent ?? '').replace(/\s+/g, ' ').trim())) return false;
+  let items = 0;
+  for (let item = heading.nextElementSibling; item; item = item.nextElementSibling) {
+    const tag = item.localName.toLowerCase();
+    // Scripts, ad slots and empty wrappers between the teasers do not count.
+    if (tag === 'script' || tag === 'style' || !(item.textContent ?? '').trim()) continue;
+    items++;
+    if (tag !== 'a' && !item.querySelector('a[href]')) return false;
+  }
+  return items > 0 && !parent.querySelector('h1');
+}
+
 /** Runs Readability on a deep copy of `doc` and returns its result with the article element. */
 function runReadability(doc: Document) {
   const copy = doc.cloneNode(true) as Document;
@@ -141,6 +299,7 @@ function runReadability(doc: Document) {
     root.removeAttribute('class');
     root.removeAttribute('id');
   }
+  prepareCopy(copy);
   // keepClasses: the text walk uses class names to leave out captions, comments and promos.
   return new Readability<Element>(copy, { keepClasses: true, serializer: (node) => node as Element }).parse();
 }
@@ -157,7 +316,11 @@ function buildArticle(doc: Document, url: string, meta: PageMetadata): Article |
   const readabilityTitle = parsed.title ? stripSiteSuffix(parsed.title, siteName, hostOf(url)) : null;
   const title = clip(meta.title ?? readabilityTitle);
   const byline = clip(meta.byline ?? cleanByline(parsed.byline));
-  const text = getBlockText(parsed.content, { skip: nonTextFilter(title, byline) });
+  const skipped = relatedSections(parsed.content);
+  const text = dropFurnitureLines(getBlockText(parsed.content, { skip: nonTextFilter(title, byline, skipped) }), [
+    url,
+    meta.canonicalUrl,
+  ]);
   if (!text) return null;
   const { wordCount, readingMinutes } = measureText(text);
   const firstParagraph = text.split('\n\n').find((p) => p.length >= 40) ?? text.split('\n\n')[0];
