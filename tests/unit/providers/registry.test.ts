@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROVIDERS, getProvider } from '../../../utils/providers/index';
+import { PROVIDERS, getExplainerProvider, getProvider } from '../../../utils/providers/index';
 
 const providerDir = join(import.meta.dirname, '../../../utils/providers');
 const fixtureDir = join(import.meta.dirname, '../../fixtures/providers');
@@ -15,7 +15,7 @@ describe('provider registry', () => {
   });
 
   it.each(providerFiles)('registers %s under its file name, with a fixture folder and a header comment', async (file) => {
-    const provider = getProvider(file);
+    const provider = getProvider(file) ?? getExplainerProvider(file);
     expect(provider, `${file}.ts is not in PROVIDERS`).toBeDefined();
     expect(existsSync(join(fixtureDir, file)), `tests/fixtures/providers/${file}/ missing`).toBe(true);
     expect(readdirSync(join(fixtureDir, file)).length).toBeGreaterThan(1);
