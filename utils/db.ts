@@ -1,6 +1,60 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Analysis } from './analysis/types';
 import type { Article } from './article/types';
+import type { ProviderState } from './context/types';
 import type { HistoryEntry } from './history-types';
+import type { WikiSearchHit, WikiSummaryResult } from './providers/wikipedia';
+import type { RelatedStory } from './related/types';
+
+/** An article's local analysis (never its text), so that its context can be rebuilt without the page. */
+export interface StoredAnalysis {
+  /** Key: the article's canonical URL. */
+  canonicalUrl: string;
+  analysis: Analysis;
+  /** Folded names of its entities (indexed, multi-entry): finds earlier articles on the same people and places. */
+  entityKeys: string[];
+  /** Epoch ms. */
+  analysedAt: number;
+}
+
+/** One provider's answer, as cached for an article. */
+export interface CachedProviderResult {
+  id: string;
+  name: string;
+  state: ProviderState;
+  stories: RelatedStory[];
+  message?: string;
+  retryAt?: number;
+}
+
+/** Related-coverage cache for one article: each provider's raw answer (ranking is redone on read). */
+export interface RelatedCacheRecord {
+  /** Key: the article's canonical URL. */
+  canonicalUrl: string;
+  /** Identifies the questions asked (provider requests); another key means the cache is for other settings. */
+  queryKey: string;
+  /** Epoch ms of the first answer of this lookup; fresh for 30 minutes. */
+  fetchedAt: number;
+  /** Answers so far, one per provider; a lookup cut short (worker stopped) lists only those that answered. */
+  results: CachedProviderResult[];
+}
+
+/** A cached Wikipedia answer: a page summary or a title search, by `summary:{lang}:{title}` / `search:{lang}:{q}`. */
+export interface EntityCacheRecord {
+  key: string;
+  /** Epoch ms; fresh for 7 days. */
+  fetchedAt: number;
+  summary?: WikiSummaryResult;
+  search?: WikiSearchHit[];
+}
+
+/** An item of one of the reader's feeds. */
+export interface FeedItemRecord extends RelatedStory {
+  /** The feed it came from (indexed). */
+  feedUrl: string;
+  /** Epoch ms of the poll that last saw it. */
+  fetchedAt: number;
+}
 
 /**
  * The one IndexedDB database. Only the background opens it: an IndexedDB opened in a
@@ -12,6 +66,30 @@ export interface BackstoryDB extends DBSchema {
     key: string;
     value: HistoryEntry;
     indexes: { 'by-lastVisitedAt': number; 'by-site': string };
+  };
+  /** v2: analyses by canonical URL. */
+  analyses: {
+    key: string;
+    value: StoredAnalysis;
+    indexes: { 'by-entity': string };
+  };
+  /** v2: related-coverage cache by canonical URL. */
+  related: {
+    key: string;
+    value: RelatedCacheRecord;
+    indexes: { 'by-fetchedAt': number };
+  };
+  /** v2: Wikipedia answers (explainer cache). */
+  entities: {
+    key: string;
+    value: EntityCacheRecord;
+    indexes: { 'by-fetchedAt': number };
+  };
+  /** v2: items of the reader's feeds, by item URL. */
+  'feed-items': {
+    key: string;
+    value: FeedItemRecord;
+    indexes: { 'by-feedUrl': string; 'by-fetchedAt': number };
   };
 }
 
@@ -26,6 +104,14 @@ const steps: Array<(db: BackstoryDatabase, tx: UpgradeTx) => void> = [
     const articles = db.createObjectStore('articles', { keyPath: 'canonicalUrl' });
     articles.createIndex('by-lastVisitedAt', 'lastVisitedAt');
     articles.createIndex('by-site', 'site');
+  },
+  /* v2 */ (db) => {
+    db.createObjectStore('analyses', { keyPath: 'canonicalUrl' }).createIndex('by-entity', 'entityKeys', { multiEntry: true });
+    db.createObjectStore('related', { keyPath: 'canonicalUrl' }).createIndex('by-fetchedAt', 'fetchedAt');
+    db.createObjectStore('entities', { keyPath: 'key' }).createIndex('by-fetchedAt', 'fetchedAt');
+    const feedItems = db.createObjectStore('feed-items', { keyPath: 'url' });
+    feedItems.createIndex('by-feedUrl', 'feedUrl');
+    feedItems.createIndex('by-fetchedAt', 'fetchedAt');
   },
 ];
 
@@ -157,14 +243,172 @@ export async function getHistoryEntry(canonicalUrl: string, db?: BackstoryDataba
   return conn.get('articles', canonicalUrl);
 }
 
-/** Forgets one article and all its visits. Deleting an unknown URL is not an error. */
-export async function deleteHistoryEntry(canonicalUrl: string, db?: BackstoryDatabase): Promise<void> {
+/** The history entries of these canonical URLs that exist (one transaction). */
+export async function getHistoryEntries(canonicalUrls: readonly string[], db?: BackstoryDatabase): Promise<HistoryEntry[]> {
   const conn = db ?? (await getBackstoryDB());
-  await conn.delete('articles', canonicalUrl);
+  const tx = conn.transaction('articles');
+  const found = await Promise.all(canonicalUrls.map((url) => tx.store.get(url)));
+  await tx.done;
+  return found.filter((e): e is HistoryEntry => e !== undefined);
 }
 
-/** Forgets the whole reading history. */
+/** Forgets one article: its visits, analysis and cached related coverage. Deleting an unknown URL is not an error. */
+export async function deleteHistoryEntry(canonicalUrl: string, db?: BackstoryDatabase): Promise<void> {
+  const conn = db ?? (await getBackstoryDB());
+  const tx = conn.transaction(['articles', 'analyses', 'related'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('articles').delete(canonicalUrl),
+    tx.objectStore('analyses').delete(canonicalUrl),
+    tx.objectStore('related').delete(canonicalUrl),
+    tx.done,
+  ]);
+}
+
+/** Forgets the whole reading history, with every analysis and cached lookup (which would reveal it too). */
 export async function clearHistory(db?: BackstoryDatabase): Promise<void> {
   const conn = db ?? (await getBackstoryDB());
-  await conn.clear('articles');
+  const tx = conn.transaction(['articles', 'analyses', 'related', 'entities'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('articles').clear(),
+    tx.objectStore('analyses').clear(),
+    tx.objectStore('related').clear(),
+    tx.objectStore('entities').clear(),
+    tx.done,
+  ]);
+}
+
+// ---------------------------------------------------------------- analyses
+
+/** Stores (replaces) an article's analysis. */
+export async function putAnalysis(record: StoredAnalysis, db?: BackstoryDatabase): Promise<void> {
+  const conn = db ?? (await getBackstoryDB());
+  await conn.put('analyses', record);
+}
+
+/** The stored analysis of an article, or undefined. */
+export async function getAnalysis(canonicalUrl: string, db?: BackstoryDatabase): Promise<StoredAnalysis | undefined> {
+  const conn = db ?? (await getBackstoryDB());
+  return conn.get('analyses', canonicalUrl);
+}
+
+/**
+ * Articles whose analysis names any of `entityKeys`, with the keys they share, most shared
+ * first; at most `limit` (default 50). Reads the `by-entity` index only.
+ */
+export async function findAnalysesByEntities(
+  entityKeys: readonly string[],
+  { limit = 50 }: { limit?: number } = {},
+  db?: BackstoryDatabase,
+): Promise<{ canonicalUrl: string; shared: string[] }[]> {
+  const conn = db ?? (await getBackstoryDB());
+  const tx = conn.transaction('analyses');
+  const index = tx.store.index('by-entity');
+  const shared = new Map<string, string[]>();
+  for (const key of new Set(entityKeys)) {
+    for (const url of await index.getAllKeys(key, 500)) {
+      const list = shared.get(url) ?? [];
+      list.push(key);
+      shared.set(url, list);
+    }
+  }
+  await tx.done;
+  return [...shared]
+    .map(([canonicalUrl, keys]) => ({ canonicalUrl, shared: keys }))
+    .sort((a, b) => b.shared.length - a.shared.length)
+    .slice(0, limit);
+}
+
+// ---------------------------------------------------------------- related cache
+
+/** The cached related coverage of an article, or undefined. The caller judges freshness. */
+export async function getRelatedCache(canonicalUrl: string, db?: BackstoryDatabase): Promise<RelatedCacheRecord | undefined> {
+  const conn = db ?? (await getBackstoryDB());
+  return conn.get('related', canonicalUrl);
+}
+
+/**
+ * Adds one provider's answer to an article's cache, in one transaction (answers arrive
+ * concurrently). A record for other questions (`queryKey`) or older than `fetchedAt` is replaced.
+ */
+export async function putRelatedResult(
+  canonicalUrl: string,
+  queryKey: string,
+  fetchedAt: number,
+  result: CachedProviderResult,
+  db?: BackstoryDatabase,
+): Promise<void> {
+  const conn = db ?? (await getBackstoryDB());
+  const tx = conn.transaction('related', 'readwrite');
+  const write = async () => {
+    const old = await tx.store.get(canonicalUrl);
+    const keep = old && old.queryKey === queryKey && old.fetchedAt >= fetchedAt ? old : undefined;
+    const results = (keep?.results ?? []).filter((r) => r.id !== result.id);
+    results.push(result);
+    await tx.store.put({ canonicalUrl, queryKey, fetchedAt: keep?.fetchedAt ?? fetchedAt, results });
+  };
+  await Promise.all([write(), tx.done]);
+}
+
+// ---------------------------------------------------------------- explainer cache
+
+/** A cached Wikipedia answer, or undefined. The caller judges freshness. */
+export async function getEntityCache(key: string, db?: BackstoryDatabase): Promise<EntityCacheRecord | undefined> {
+  const conn = db ?? (await getBackstoryDB());
+  return conn.get('entities', key);
+}
+
+/** Stores a Wikipedia answer. */
+export async function putEntityCache(record: EntityCacheRecord, db?: BackstoryDatabase): Promise<void> {
+  const conn = db ?? (await getBackstoryDB());
+  await conn.put('entities', record);
+}
+
+/** Deletes cache records (related and explainers) fetched before `before` (epoch ms); returns how many. */
+export async function pruneCaches(before: number, db?: BackstoryDatabase): Promise<number> {
+  const conn = db ?? (await getBackstoryDB());
+  let count = 0;
+  for (const store of ['related', 'entities'] as const) {
+    const tx = conn.transaction(store, 'readwrite');
+    let cursor = await tx.store.index('by-fetchedAt').openCursor(IDBKeyRange.upperBound(before, true));
+    while (cursor) {
+      await cursor.delete();
+      count++;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------- feed items
+
+/** Stores the items of one poll of `feedUrl` (replacing items with the same URL). */
+export async function putFeedItems(feedUrl: string, items: readonly RelatedStory[], at: number, db?: BackstoryDatabase): Promise<void> {
+  const conn = db ?? (await getBackstoryDB());
+  const tx = conn.transaction('feed-items', 'readwrite');
+  await Promise.all([...items.map((item) => tx.store.put({ ...item, feedUrl, fetchedAt: at })), tx.done]);
+}
+
+/** Every stored feed item (for local search), at most `limit` (default 5,000). */
+export async function listFeedItems({ limit = 5_000 }: { limit?: number } = {}, db?: BackstoryDatabase): Promise<FeedItemRecord[]> {
+  const conn = db ?? (await getBackstoryDB());
+  return conn.getAll('feed-items', undefined, limit);
+}
+
+/** Deletes feed items last seen before `before`, and every item of feeds not in `keepFeeds` when given. */
+export async function pruneFeedItems(before: number, keepFeeds?: readonly string[], db?: BackstoryDatabase): Promise<number> {
+  const conn = db ?? (await getBackstoryDB());
+  const keep = keepFeeds ? new Set(keepFeeds) : null;
+  const tx = conn.transaction('feed-items', 'readwrite');
+  let count = 0;
+  let cursor = await tx.store.openCursor();
+  while (cursor) {
+    if (cursor.value.fetchedAt < before || (keep && !keep.has(cursor.value.feedUrl))) {
+      await cursor.delete();
+      count++;
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return count;
 }

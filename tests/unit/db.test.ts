@@ -7,12 +7,27 @@ import {
   MAX_VISITS,
   clearHistory,
   deleteHistoryEntry,
+  findAnalysesByEntities,
+  getAnalysis,
   getBackstoryDB,
+  getEntityCache,
+  getHistoryEntries,
   getHistoryEntry,
+  getRelatedCache,
+  listFeedItems,
   listHistory,
   openBackstoryDB,
+  pruneCaches,
+  pruneFeedItems,
+  putAnalysis,
+  putEntityCache,
+  putFeedItems,
+  putRelatedResult,
   recordVisit,
   type BackstoryDatabase,
+  type EntityCacheRecord,
+  type RelatedCacheRecord,
+  type StoredAnalysis,
 } from '@/utils/db';
 
 let counter = 0;
@@ -48,43 +63,76 @@ function article(n: number | string, overrides: Partial<Article> = {}): Article 
 }
 
 describe('schema upgrades', () => {
+  const v1Entry: HistoryEntry = {
+    canonicalUrl: 'https://example.com/a',
+    url: 'https://example.com/a?ref=home',
+    title: 'A',
+    byline: null,
+    siteName: 'Example',
+    publishedAt: null,
+    lang: 'en',
+    excerpt: 'About A.',
+    wordCount: 300,
+    readingMinutes: 2,
+    visits: [1000, 2000],
+    lastVisitedAt: 2000,
+    site: 'example.com',
+  };
+  const analysis: StoredAnalysis = {
+    canonicalUrl: 'https://example.com/a',
+    analysis: { lang: 'en', entities: [{ name: 'Harwick', type: 'place', mentions: 3, variants: [] }], keyTerms: ['flood barrier'], summary: ['One.'] },
+    entityKeys: ['harwick'],
+    analysedAt: 3000,
+  };
+  const related: RelatedCacheRecord = {
+    canonicalUrl: 'https://example.com/a',
+    queryKey: 'abc',
+    fetchedAt: 4000,
+    results: [{ id: 'gdelt', name: 'GDELT', state: 'empty', stories: [] }],
+  };
+  const explainer: EntityCacheRecord = { key: 'search:en:harwick', fetchedAt: 5000, search: [{ title: 'Harwick', description: null }] };
+  const feedItem = {
+    title: 'Barrier gates tested',
+    url: 'https://feeds.example.org/barrier',
+    source: 'Example Feed',
+    domain: 'feeds.example.org',
+    publishedAt: null,
+    description: null,
+    lang: 'en',
+    provider: 'feeds',
+    feedUrl: 'https://feeds.example.org/rss',
+    fetchedAt: 6000,
+  };
+
   /**
-   * One case per upgrade step: a record in the shape that version `k` stored, and what it reads
-   * back as at the latest version. To add step k+1, add a case whose record has the v(k+1) shape.
+   * One case per upgrade step: records in the shape that version `k` stored, and how they read
+   * back at the latest version. To add step k+1, add a case whose records have the v(k+1) shape.
    */
-  const upgradeCases: Array<{ version: number; store: string; record: unknown; expected: HistoryEntry }> = [
+  const upgradeCases: Array<{ version: number; records: Array<{ store: string; record: unknown }>; check: (db: BackstoryDatabase) => Promise<void> }> = [
     {
       version: 1,
-      store: 'articles',
-      record: {
-        canonicalUrl: 'https://example.com/a',
-        url: 'https://example.com/a?ref=home',
-        title: 'A',
-        byline: null,
-        siteName: 'Example',
-        publishedAt: null,
-        lang: 'en',
-        excerpt: 'About A.',
-        wordCount: 300,
-        readingMinutes: 2,
-        visits: [1000, 2000],
-        lastVisitedAt: 2000,
-        site: 'example.com',
+      records: [{ store: 'articles', record: v1Entry }],
+      check: async (db) => {
+        expect(await getHistoryEntry(v1Entry.canonicalUrl, db)).toEqual(v1Entry);
+        expect(await listHistory({ limit: 10 }, db)).toEqual([v1Entry]);
       },
-      expected: {
-        canonicalUrl: 'https://example.com/a',
-        url: 'https://example.com/a?ref=home',
-        title: 'A',
-        byline: null,
-        siteName: 'Example',
-        publishedAt: null,
-        lang: 'en',
-        excerpt: 'About A.',
-        wordCount: 300,
-        readingMinutes: 2,
-        visits: [1000, 2000],
-        lastVisitedAt: 2000,
-        site: 'example.com',
+    },
+    {
+      version: 2,
+      records: [
+        { store: 'articles', record: v1Entry },
+        { store: 'analyses', record: analysis },
+        { store: 'related', record: related },
+        { store: 'entities', record: explainer },
+        { store: 'feed-items', record: feedItem },
+      ],
+      check: async (db) => {
+        expect(await getHistoryEntry(v1Entry.canonicalUrl, db)).toEqual(v1Entry);
+        expect(await getAnalysis(analysis.canonicalUrl, db)).toEqual(analysis);
+        expect(await findAnalysesByEntities(['harwick'], {}, db)).toEqual([{ canonicalUrl: analysis.canonicalUrl, shared: ['harwick'] }]);
+        expect(await getRelatedCache(related.canonicalUrl, db)).toEqual(related);
+        expect(await getEntityCache(explainer.key, db)).toEqual(explainer);
+        expect(await listFeedItems({}, db)).toEqual([feedItem]);
       },
     },
   ];
@@ -93,27 +141,31 @@ describe('schema upgrades', () => {
     expect(upgradeCases.map((c) => c.version)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
   });
 
-  for (const { version, store, record, expected } of upgradeCases) {
+  for (const { version, records, check } of upgradeCases) {
     it(`keeps v${version} records readable after upgrading to the latest version`, async () => {
       const { name, db: old } = await freshDB(version);
       expect(old.version).toBe(version);
-      await (old as IDBPDatabase<unknown>).put(store, record);
+      for (const { store, record } of records) await (old as IDBPDatabase<unknown>).put(store, record);
       old.close();
 
       const db = await openBackstoryDB({ name });
       opened.push(db as IDBPDatabase<unknown>);
       expect(db.version).toBe(DB_VERSION);
-      expect(await getHistoryEntry(expected.canonicalUrl, db)).toEqual(expected);
-      expect(await listHistory({ limit: 10 }, db)).toEqual([expected]);
+      await check(db);
     });
   }
 
-  it('creates the articles store with its indexes', async () => {
+  it('creates the stores with their indexes', async () => {
     const { db } = await freshDB();
-    expect([...db.objectStoreNames]).toContain('articles');
-    const store = db.transaction('articles').store;
-    expect(store.keyPath).toBe('canonicalUrl');
-    expect([...store.indexNames].sort()).toEqual(['by-lastVisitedAt', 'by-site']);
+    expect([...db.objectStoreNames].sort()).toEqual(['analyses', 'articles', 'entities', 'feed-items', 'related']);
+    const indexes = (store: 'articles' | 'analyses' | 'related' | 'entities' | 'feed-items') => [...db.transaction(store).store.indexNames].sort();
+    expect(db.transaction('articles').store.keyPath).toBe('canonicalUrl');
+    expect(indexes('articles')).toEqual(['by-lastVisitedAt', 'by-site']);
+    expect(indexes('analyses')).toEqual(['by-entity']);
+    expect(db.transaction('analyses').store.index('by-entity').multiEntry).toBe(true);
+    expect(indexes('related')).toEqual(['by-fetchedAt']);
+    expect(indexes('entities')).toEqual(['by-fetchedAt']);
+    expect(indexes('feed-items')).toEqual(['by-feedUrl', 'by-fetchedAt']);
   });
 });
 
@@ -271,5 +323,119 @@ describe('connections', () => {
     await recordVisit(article(2), 2000);
     expect(await getHistoryEntry(article(2).canonicalUrl)).toMatchObject({ visits: [2000] });
     (await getBackstoryDB()).close();
+  });
+});
+
+describe('analyses', () => {
+  const stored = (url: string, keys: string[]): StoredAnalysis => ({
+    canonicalUrl: url,
+    analysis: { lang: 'en', entities: keys.map((k) => ({ name: k, type: 'person' as const, mentions: 1, variants: [] })), keyTerms: [], summary: [] },
+    entityKeys: keys,
+    analysedAt: 1,
+  });
+
+  it('finds earlier articles by the names they share, most shared first', async () => {
+    const { db } = await freshDB();
+    await putAnalysis(stored('https://a.example/1', ['harwick', 'priya okafor']), db);
+    await putAnalysis(stored('https://a.example/2', ['harwick']), db);
+    await putAnalysis(stored('https://a.example/3', ['castlebury']), db);
+    expect(await findAnalysesByEntities(['harwick', 'priya okafor', 'river ouse'], {}, db)).toEqual([
+      { canonicalUrl: 'https://a.example/1', shared: ['harwick', 'priya okafor'] },
+      { canonicalUrl: 'https://a.example/2', shared: ['harwick'] },
+    ]);
+    expect(await findAnalysesByEntities(['nobody'], {}, db)).toEqual([]);
+  });
+
+  it('deleting a history entry deletes its analysis and cached coverage; clearing deletes every cache', async () => {
+    const { db } = await freshDB();
+    await recordVisit(article(1), 1000, db);
+    await putAnalysis(stored(article(1).canonicalUrl, ['harwick']), db);
+    await putRelatedResult(article(1).canonicalUrl, 'k', 1, { id: 'gdelt', name: 'GDELT', state: 'empty', stories: [] }, db);
+    await putEntityCache({ key: 'summary:en:Harwick', fetchedAt: 1, summary: { kind: 'not-found' } }, db);
+    await deleteHistoryEntry(article(1).canonicalUrl, db);
+    expect(await getAnalysis(article(1).canonicalUrl, db)).toBeUndefined();
+    expect(await getRelatedCache(article(1).canonicalUrl, db)).toBeUndefined();
+    expect(await getEntityCache('summary:en:Harwick', db)).toBeDefined();
+    await putAnalysis(stored(article(2).canonicalUrl, ['x']), db);
+    await clearHistory(db);
+    expect(await getAnalysis(article(2).canonicalUrl, db)).toBeUndefined();
+    expect(await getEntityCache('summary:en:Harwick', db)).toBeUndefined();
+  });
+
+  it('reads several history entries at once, skipping unknown URLs', async () => {
+    const { db } = await freshDB();
+    await recordVisit(article(1), 1000, db);
+    await recordVisit(article(2), 2000, db);
+    const found = await getHistoryEntries([article(2).canonicalUrl, 'https://never.example/', article(1).canonicalUrl], db);
+    expect(found.map((e) => e.title)).toEqual(['Story 2', 'Story 1']);
+  });
+});
+
+describe('related cache', () => {
+  const result = (id: string, state: 'ok' | 'empty' = 'empty') => ({ id, name: id, state, stories: [] });
+
+  it('collects provider answers that arrive concurrently into one record', async () => {
+    const { db } = await freshDB();
+    await Promise.all(['google-news', 'gdelt', 'bing-news'].map((id) => putRelatedResult('https://a.example/1', 'k1', 100, result(id), db)));
+    const record = await getRelatedCache('https://a.example/1', db);
+    expect(record?.fetchedAt).toBe(100);
+    expect(record?.results.map((r) => r.id).sort()).toEqual(['bing-news', 'gdelt', 'google-news']);
+  });
+
+  it('replaces a provider answer, and starts over for other questions or a newer lookup', async () => {
+    const { db } = await freshDB();
+    await putRelatedResult('https://a.example/1', 'k1', 100, result('gdelt'), db);
+    await putRelatedResult('https://a.example/1', 'k1', 100, result('gdelt', 'ok'), db);
+    expect((await getRelatedCache('https://a.example/1', db))?.results).toEqual([result('gdelt', 'ok')]);
+    await putRelatedResult('https://a.example/1', 'k1', 100, result('bing-news'), db);
+    await putRelatedResult('https://a.example/1', 'k2', 100, result('google-news'), db);
+    expect(await getRelatedCache('https://a.example/1', db)).toEqual({
+      canonicalUrl: 'https://a.example/1',
+      queryKey: 'k2',
+      fetchedAt: 100,
+      results: [result('google-news')],
+    });
+    await putRelatedResult('https://a.example/1', 'k2', 900, result('gdelt'), db);
+    expect(await getRelatedCache('https://a.example/1', db)).toMatchObject({ fetchedAt: 900, results: [result('gdelt')] });
+  });
+
+  it('prunes related and explainer records fetched before a time', async () => {
+    const { db } = await freshDB();
+    await putRelatedResult('https://a.example/old', 'k', 100, result('gdelt'), db);
+    await putRelatedResult('https://a.example/new', 'k', 900, result('gdelt'), db);
+    await putEntityCache({ key: 'old', fetchedAt: 100, search: [] }, db);
+    await putEntityCache({ key: 'new', fetchedAt: 900, search: [] }, db);
+    expect(await pruneCaches(500, db)).toBe(2);
+    expect(await getRelatedCache('https://a.example/old', db)).toBeUndefined();
+    expect(await getRelatedCache('https://a.example/new', db)).toBeDefined();
+    expect(await getEntityCache('old', db)).toBeUndefined();
+    expect(await getEntityCache('new', db)).toBeDefined();
+  });
+});
+
+describe('feed items', () => {
+  const item = (n: number) => ({
+    title: `Item ${n}`,
+    url: `https://feeds.example.org/${n}`,
+    source: 'Feed',
+    domain: 'feeds.example.org',
+    publishedAt: null,
+    description: null,
+    lang: null,
+    provider: 'feeds',
+  });
+
+  it('stores a poll, replaces items seen again, and prunes old items and removed feeds', async () => {
+    const { db } = await freshDB();
+    await putFeedItems('https://feeds.example.org/a.xml', [item(1), item(2)], 100, db);
+    await putFeedItems('https://feeds.example.org/a.xml', [item(2)], 900, db);
+    await putFeedItems('https://feeds.example.org/b.xml', [item(3)], 900, db);
+    expect((await listFeedItems({}, db)).map((i) => [i.title, i.fetchedAt])).toEqual([
+      ['Item 1', 100],
+      ['Item 2', 900],
+      ['Item 3', 900],
+    ]);
+    expect(await pruneFeedItems(500, ['https://feeds.example.org/a.xml'], db)).toBe(2);
+    expect((await listFeedItems({}, db)).map((i) => i.title)).toEqual(['Item 2']);
   });
 });
