@@ -3,6 +3,7 @@ import type { Article } from '@/utils/article/types';
 import type { HistoryEntry } from '@/utils/history-types';
 import { createBackgroundHandlers } from '@/utils/history';
 import type { MessageSender } from '@/utils/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 
 const article: Article = {
   url: 'https://example.com/a',
@@ -19,10 +20,12 @@ const article: Article = {
 };
 const entry = { canonicalUrl: article.canonicalUrl, visits: [42] } as HistoryEntry;
 
-function setup() {
+function setup(settings: Partial<Settings> = {}) {
   const deps = {
     recordVisit: vi.fn(async () => entry),
     listHistory: vi.fn(async () => [entry]),
+    getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS, ...settings })),
+    afterRecord: vi.fn(async () => {}),
     now: () => 42,
   };
   return { deps, handlers: createBackgroundHandlers(deps) };
@@ -47,6 +50,38 @@ describe('createBackgroundHandlers', () => {
     const { deps, handlers } = setup();
     await expect(handlers.articleDetected(article, { id: 'test-extension-id' })).resolves.toEqual({ recorded: false });
     expect(deps.recordVisit).not.toHaveBeenCalled();
+  });
+
+  it('records nothing while history is paused', async () => {
+    const { deps, handlers } = setup({ historyPaused: true });
+    await expect(handlers.articleDetected(article, fromTab(false))).resolves.toEqual({ recorded: false });
+    expect(deps.recordVisit).not.toHaveBeenCalled();
+    expect(deps.afterRecord).not.toHaveBeenCalled();
+  });
+
+  it('records nothing on an excluded site or its subdomains, and still records other sites', async () => {
+    const { deps, handlers } = setup({ excludedSites: ['example.com'] });
+    await expect(handlers.articleDetected(article, fromTab(false))).resolves.toEqual({ recorded: false });
+    const sub = { ...article, url: 'https://news.example.com/a', canonicalUrl: 'https://news.example.com/a' };
+    await expect(handlers.articleDetected(sub, fromTab(false))).resolves.toEqual({ recorded: false });
+    const other = { ...article, url: 'https://example.org/a', canonicalUrl: 'https://example.org/a' };
+    await expect(handlers.articleDetected(other, fromTab(false))).resolves.toEqual({ recorded: true });
+    expect(deps.recordVisit).toHaveBeenCalledTimes(1);
+    expect(deps.recordVisit).toHaveBeenCalledWith(other, 42);
+  });
+
+  it('records nothing when the page URL is on an excluded site even if the canonical URL is not', async () => {
+    const { deps, handlers } = setup({ excludedSites: ['example.com'] });
+    const syndicated = { ...article, canonicalUrl: 'https://wire.example.org/a' };
+    await expect(handlers.articleDetected(syndicated, fromTab(false))).resolves.toEqual({ recorded: false });
+    expect(deps.recordVisit).not.toHaveBeenCalled();
+  });
+
+  it('stores the analysis after recording, and a failure there does not undo the visit', async () => {
+    const { deps, handlers } = setup();
+    deps.afterRecord.mockRejectedValueOnce(new Error('quota'));
+    await expect(handlers.articleDetected(article, fromTab(false))).resolves.toEqual({ recorded: true });
+    expect(deps.afterRecord).toHaveBeenCalledWith(article);
   });
 
   it('passes a storage failure on to the sender', async () => {

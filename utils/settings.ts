@@ -1,0 +1,127 @@
+/**
+ * The reader's settings, in `browser.storage.local` under `local:settings` (not IndexedDB:
+ * the options page and popup read them directly, and `storage.onChanged` tells the background).
+ * Versioned: to change the shape, bump `version` and add a migration; old values are converted.
+ */
+import { storage } from 'wxt/utils/storage';
+
+/** Sources that can be switched off: the HTTP providers, Wikipedia explainers, the reader's feeds and history. */
+export const SOURCE_IDS = ['google-news', 'gdelt', 'bing-news', 'wikipedia', 'feeds', 'history'] as const;
+/** One switchable source. */
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+/** User settings. */
+export interface Settings {
+  /** Which sources are on; all on by default. A source missing here counts as on. */
+  providers: Record<SourceId, boolean>;
+  /** ISO 3166-1 alpha-2 region for providers that take one ("GB"); null = from the article's language tag, else the browser's. */
+  region: string | null;
+  /** Language for queries and Wikipedia ("de"); null = the article's own. */
+  language: string | null;
+  /** When true, no visit is recorded and nothing about the article is stored. */
+  historyPaused: boolean;
+  /** Host names where Backstory records and stores nothing ("example.com" also covers "news.example.com"). */
+  excludedSites: string[];
+  /** The reader's own feed URLs (RSS, Atom, JSON Feed), polled on an alarm. */
+  feeds: string[];
+}
+
+/** Defaults: everything on, automatic region and language, history recorded, nothing excluded, no feeds. */
+export const DEFAULT_SETTINGS: Settings = {
+  providers: { 'google-news': true, gdelt: true, 'bing-news': true, wikipedia: true, feeds: true, history: true },
+  region: null,
+  language: null,
+  historyPaused: false,
+  excludedSites: [],
+  feeds: [],
+};
+
+/** The stored item. Use {@link getSettings}/{@link updateSettings}, which fill in missing fields. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const hostList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map(normaliseSite).filter(Boolean) : [];
+
+/** "https://www.Example.com/path" or "www.example.com" → "example.com"; '' when not a host name. */
+export function normaliseSite(raw: string): string {
+  let host = raw.trim().toLowerCase();
+  try {
+    if (/^[a-z][a-z0-9+.-]*:\/\//.test(host)) host = new URL(host).hostname;
+  } catch {
+    return '';
+  }
+  host = host.replace(/\/.*$/, '').replace(/^www\d?\./, '');
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host) ? host : '';
+}
+
+/**
+ * A complete, well-typed settings object from whatever is stored (a partial object written by
+ * an older options page, wrong types after a bad import): unknown fields dropped, missing or
+ * wrong ones defaulted.
+ */
+export function normaliseSettings(value: unknown): Settings {
+  const raw = isRecord(value) ? value : {};
+  const providers = { ...DEFAULT_SETTINGS.providers };
+  if (isRecord(raw.providers)) {
+    for (const id of SOURCE_IDS) if (typeof raw.providers[id] === 'boolean') providers[id] = raw.providers[id];
+  }
+  const region = typeof raw.region === 'string' && /^[A-Za-z]{2}$/.test(raw.region) ? raw.region.toUpperCase() : null;
+  const language = typeof raw.language === 'string' && /^[A-Za-z]{2,3}$/.test(raw.language) ? raw.language.toLowerCase() : null;
+  return {
+    providers,
+    region,
+    language,
+    historyPaused: raw.historyPaused === true,
+    excludedSites: [...new Set(hostList(raw.excludedSites))],
+    feeds: Array.isArray(raw.feeds)
+      ? [...new Set(raw.feeds.filter((f): f is string => typeof f === 'string' && /^https?:\/\//i.test(f.trim())).map((f) => f.trim()))]
+      : [],
+  };
+}
+
+/** The current settings, complete. */
+export async function getSettings(): Promise<Settings> {
+  return normaliseSettings(await settingsItem.getValue());
+}
+
+/** Changes some settings and returns the result. */
+export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = normaliseSettings({ ...(await getSettings()), ...change });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Whether `url`'s host is one of `excludedSites` or a subdomain of one. */
+export function isExcludedSite(url: string, excludedSites: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^www\d?\./, '');
+  } catch {
+    return false;
+  }
+  return excludedSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** Whether anything about `url` may be stored: history not paused and the site not excluded. */
+export function mayStore(url: string, settings: Pick<Settings, 'historyPaused' | 'excludedSites'>): boolean {
+  return !settings.historyPaused && !isExcludedSite(url, settings.excludedSites);
+}
+
+/**
+ * The region to ask providers for: the setting, else the article's language tag ("en-GB" → GB),
+ * else the browser's ("de-AT" → AT), else US.
+ */
+export function resolveRegion(settings: Pick<Settings, 'region'>, articleLang: string | null, browserLang: string | undefined): string {
+  if (settings.region) return settings.region;
+  for (const tag of [articleLang, browserLang]) {
+    const region = /^[A-Za-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(tag ?? '')?.[1];
+    if (region) return region.toUpperCase();
+  }
+  return 'US';
+}
