@@ -1,9 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import type { Article } from '@/utils/article/types';
-import { clearHistory, getHistoryEntry } from '@/utils/db';
+import type { StoryContext } from '@/utils/context/types';
+import { clearHistory, getAnalysis, getHistoryEntry, getRelatedCache } from '@/utils/db';
 import { sendMessage, type MessageSender, type Reply } from '@/utils/messaging';
+import { updateSettings } from '@/utils/settings';
+import { fakeFetch, siteArticle } from '../context/fixtures';
 
 const article: Article = {
   url: 'https://www.example.com/world/story?utm_medium=social',
@@ -19,7 +22,7 @@ const article: Article = {
   readingMinutes: 1,
 };
 
-const fromTab = (incognito: boolean) => ({ tab: { id: 4, incognito }, frameId: 0 }) as MessageSender;
+const fromTab = (incognito: boolean, id = 4) => ({ tab: { id, incognito }, frameId: 0 }) as MessageSender;
 
 /** Delivers a message to the background's listeners as the browser would, with a chosen sender. */
 async function deliver(message: unknown, sender: MessageSender): Promise<Reply<unknown> | undefined> {
@@ -29,19 +32,38 @@ async function deliver(message: unknown, sender: MessageSender): Promise<Reply<u
   return results.includes(true) ? answered : undefined;
 }
 
+async function askContext(a: Article, sender: MessageSender, tabId?: number): Promise<StoryContext> {
+  const reply = await deliver({ type: 'getContext', data: tabId === undefined ? { article: a } : { article: a, tabId } }, sender);
+  if (!reply?.ok) throw new Error(`getContext failed: ${JSON.stringify(reply)}`);
+  return reply.data as StoryContext;
+}
+
 describe('background', () => {
+  let network: ReturnType<typeof fakeFetch>;
+
   beforeEach(async () => {
+    // Only timers and the clock are faked; fake-indexeddb schedules with setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.parse('2025-03-14T12:00:00Z') });
+    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Backstory', version: '0.1.0' });
+    network = fakeFetch();
+    vi.stubGlobal('fetch', network.fetch);
     background.main();
     await clearHistory();
   });
 
-  it('records an article detected in a normal tab', async () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('records an article detected in a normal tab, with its analysis', async () => {
     expect(await deliver({ type: 'articleDetected', data: article }, fromTab(false))).toEqual({
       ok: true,
       data: { recorded: true },
     });
     expect(await getHistoryEntry(article.canonicalUrl)).toMatchObject({ title: 'A story', site: 'example.com' });
     expect(await sendMessage('getHistory', { limit: 10 })).toMatchObject([{ canonicalUrl: article.canonicalUrl }]);
+    await vi.waitFor(async () => expect(await getAnalysis(article.canonicalUrl)).toMatchObject({ analysis: { lang: 'en' } }));
   });
 
   it('does not record an article detected in a private window', async () => {
@@ -51,6 +73,12 @@ describe('background', () => {
     });
     expect(await getHistoryEntry(article.canonicalUrl)).toBeUndefined();
     expect(await sendMessage('getHistory', { limit: 10 })).toEqual([]);
+  });
+
+  it('does not record an article while history is paused', async () => {
+    await updateSettings({ historyPaused: true });
+    expect(await deliver({ type: 'articleDetected', data: article }, fromTab(false))).toEqual({ ok: true, data: { recorded: false } });
+    expect(await getHistoryEntry(article.canonicalUrl)).toBeUndefined();
   });
 
   it('does not record an article sent from outside a tab', async () => {
@@ -68,6 +96,10 @@ describe('background', () => {
       ok: false,
       error: 'unknown message type: dropTables',
     });
+    expect(await deliver({ type: 'getContext', data: { article: { ...article, canonicalUrl: 'data:x' } } }, fromTab(false))).toEqual({
+      ok: false,
+      error: 'invalid getContext: canonicalUrl must be http(s)',
+    });
     expect(await getHistoryEntry(article.canonicalUrl)).toBeUndefined();
 
     expect(await deliver({ type: 'articleDetected', data: article }, fromTab(false))).toEqual({
@@ -79,5 +111,51 @@ describe('background', () => {
 
   it('leaves getArticle to the content script', async () => {
     expect(await deliver({ type: 'getArticle', data: {} }, {})).toBeUndefined();
+  });
+
+  it('answers getContext at once with the analysis, then with related coverage until complete', async () => {
+    const harwick = siteArticle('harwick-flood-barrier-vote');
+    const first = await askContext(harwick, fromTab(false));
+    expect(first.complete).toBe(false);
+    expect(first.canonicalUrl).toBe(harwick.canonicalUrl);
+    expect(first.analysis.entities.map((e) => e.name)).toContain('River Ouse');
+    expect(first.timeline[0]).toMatchObject({ kind: 'this', url: harwick.canonicalUrl });
+
+    // GDELT's second (wide) request waits out its 5 s interval.
+    await vi.advanceTimersByTimeAsync(6_000);
+    const done = await vi.waitFor(async () => {
+      const ctx = await askContext(harwick, fromTab(false));
+      expect(ctx.complete).toBe(true);
+      return ctx;
+    });
+    expect(done.related.sameStory.length).toBeGreaterThan(0);
+    expect(done.providers.filter((p) => ['google-news', 'gdelt', 'bing-news'].includes(p.id)).map((p) => p.state)).toEqual(['ok', 'ok', 'ok']);
+    expect(done.source).toMatchObject({ name: 'The Riverside Courier', domain: 'riverside-courier.co.uk' });
+    expect(done.explainers.find((e) => e.name === 'River Ouse')).toMatchObject({ state: 'ok', title: 'River Ouse, Yorkshire', lang: 'en' });
+    expect(await getRelatedCache(harwick.canonicalUrl)).toMatchObject({ results: expect.arrayContaining([expect.objectContaining({ id: 'gdelt', state: 'ok' })]) });
+    // Every request went to a provider host, without cookies.
+    for (const { url, init } of network.requests) {
+      expect(['news.google.com', 'api.gdeltproject.org', 'www.bing.com', 'en.wikipedia.org']).toContain(url.hostname);
+      expect(init?.credentials).toBe('omit');
+    }
+  });
+
+  it('computes getContext for a private tab (asked by the popup with its tab id) and writes nothing', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.riverside-courier.co.uk/news/northline-rail-strike.html' });
+    // The fake browser has no private windows: the tab reports itself as one.
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ ...tab, incognito: true } as never);
+    const harwick = siteArticle('northline-rail-strike');
+    await askContext(harwick, {}, tab.id);
+    await vi.advanceTimersByTimeAsync(6_000);
+    const done = await vi.waitFor(async () => {
+      const ctx = await askContext(harwick, {}, tab.id);
+      expect(ctx.complete).toBe(true);
+      return ctx;
+    });
+    expect(done.related.sameStory.length + done.related.background.length).toBeGreaterThan(0);
+    // "Harwick" is a "may refer to" page: the article's other names (the Ouse) pick the town.
+    expect(done.explainers.find((e) => e.name === 'Harwick')).toMatchObject({ state: 'ok', title: 'Harwick, North Yorkshire' });
+    expect(await getRelatedCache(harwick.canonicalUrl)).toBeUndefined();
+    expect(await getAnalysis(harwick.canonicalUrl)).toBeUndefined();
   });
 });

@@ -1,0 +1,376 @@
+/**
+ * The background's context pipeline behind `getContext`: analyse the article (locally), build
+ * short queries (near window for the same story, wide for background), run the enabled
+ * providers through the scheduler, rank, resolve explainers, find earlier reads, and answer
+ * with a {@link StoryContext} — partial at first (`complete: false`), fuller on each ask.
+ *
+ * - One lookup per article at a time, however many ask (popup, sidebar, several tabs).
+ * - Every provider answer is cached in IndexedDB as it arrives (30 min), Wikipedia answers
+ *   7 days, the analysis with the article: a lookup cut short by the worker being stopped
+ *   resumes on the next ask from what was stored, asking only the providers that had not answered.
+ * - Private windows, paused history and excluded sites: computed the same, nothing written.
+ * - Only queries built from names and key terms leave the browser; with every source off, nothing does.
+ */
+import { analyseArticle } from '../analysis/analyse';
+import type { Analysis } from '../analysis/types';
+import type { Article } from '../article/types';
+import type { CachedProviderResult, RelatedCacheRecord, StoredAnalysis } from '../db';
+import type { HistoryEntry } from '../history-types';
+import { PROVIDERS } from '../providers/index';
+import type { NewsProvider, ProviderRequest } from '../providers/types';
+import { FEEDS_PROVIDER_ID, searchFeedItems } from '../related/feed-parse';
+import { domainOf } from '../related/normalize';
+import { buildQuery } from '../related/query';
+import { rankRelated } from '../related/rank';
+import { runProviders, type ProviderJob, type ProviderResult, type Scheduler } from '../related/scheduler';
+import type { RankedRelated, RelatedQuery, RelatedStory } from '../related/types';
+import { mayStore, resolveRegion, type Settings } from '../settings';
+import { createWikiClient, explainerContext, explainerTargets, resolveExplainer, type ExplainerCache, type ExplainerTarget } from './explainers';
+import { HISTORY_ENTITIES, TIMELINE_HISTORY, buildSourceInfo, buildTimeline, entityKeys, gdeltSourceCountry, sharesStory } from './timeline';
+import type { Explainer, ProviderStatus, StoryContext } from './types';
+
+/** Cached related coverage is fresh this long; a lookup older than this starts over. */
+export const RELATED_TTL_MS = 30 * 60_000;
+/** Lookups kept in memory (finished ones are dropped first). */
+const MAX_LOOKUPS = 40;
+/** Analyses kept in memory. */
+const MAX_ANALYSES = 100;
+const HISTORY_ID = 'history';
+
+/** The storage the pipeline reads and writes; `utils/db.ts` provides it. */
+export interface ContextStore {
+  getAnalysis(canonicalUrl: string): Promise<StoredAnalysis | undefined>;
+  putAnalysis(record: StoredAnalysis): Promise<void>;
+  getRelatedCache(canonicalUrl: string): Promise<RelatedCacheRecord | undefined>;
+  putRelatedResult(canonicalUrl: string, queryKey: string, fetchedAt: number, result: CachedProviderResult): Promise<void>;
+  getEntityCache: ExplainerCache['get'];
+  putEntityCache: NonNullable<ExplainerCache['put']>;
+  findAnalysesByEntities(keys: readonly string[], options?: { limit?: number }): Promise<{ canonicalUrl: string; shared: string[] }[]>;
+  getHistoryEntries(canonicalUrls: readonly string[]): Promise<HistoryEntry[]>;
+  listFeedItems(): Promise<RelatedStory[]>;
+}
+
+/** What the pipeline needs from the background. */
+export interface ContextDeps {
+  scheduler: Scheduler;
+  store: ContextStore;
+  getSettings: () => Promise<Settings>;
+  now: () => number;
+  /** Extension version (Wikipedia's Api-User-Agent). */
+  version: string;
+  /** Build-time provider origin override, or null for the real hosts. */
+  origin: string | null;
+  /** `navigator.language`, for the default region. */
+  browserLanguage?: string;
+  /** News providers (default: the registry). */
+  providers?: readonly NewsProvider[];
+  /** Per-request timeout, ms (default: the scheduler's 4 s). */
+  timeoutMs?: number;
+}
+
+/** Who asks. */
+export interface AskOptions {
+  /** The asker is in a private window: compute, write nothing. */
+  isPrivate: boolean;
+  /** The tab the article is on; the lookup is aborted when all its tabs navigate away or close. */
+  tabId?: number;
+}
+
+interface Lookup {
+  article: Omit<Article, 'text'>;
+  analysis: Analysis;
+  startedAt: number;
+  controller: AbortController;
+  tabs: Set<number>;
+  /** Providers in display order, with their switch state. */
+  statuses: Map<string, ProviderStatus>;
+  results: Map<string, ProviderResult>;
+  explainers: Explainer[];
+  outlet: Explainer | undefined;
+  history: HistoryEntry[];
+  readAt: Map<string, number>;
+  country: string | null;
+  complete: boolean;
+  updatedAt: number;
+  /** Snapshot cache: rebuilt only after a change. */
+  version: number;
+  snapshot?: { version: number; context: StoryContext };
+}
+
+/** FNV-1a, enough to tell one set of questions from another. */
+function hashKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Results worth reusing from the cache: the transient failures are asked again. */
+const isSettled = (r: CachedProviderResult) => r.state === 'ok' || r.state === 'empty' || r.state === 'error';
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > max) map.delete(map.keys().next().value as K);
+}
+
+/** The `getContext` service. One per worker; its lookups and rate limits are shared by all tabs. */
+export function createContextService(deps: ContextDeps) {
+  const providers = deps.providers ?? PROVIDERS;
+  const analyses = new Map<string, Analysis>();
+  const lookups = new Map<string, Promise<Lookup>>();
+
+  /** The article's analysis: from memory, else computed from its text, else stored (an article sent without text). */
+  async function analysisOf(article: Article): Promise<Analysis> {
+    const known = analyses.get(article.canonicalUrl);
+    if (known) return known;
+    let analysis: Analysis | undefined;
+    if (!article.text.trim()) analysis = (await deps.store.getAnalysis(article.canonicalUrl).catch(() => undefined))?.analysis;
+    analysis ??= analyseArticle(article);
+    remember(analyses, article.canonicalUrl, analysis, MAX_ANALYSES);
+    return analysis;
+  }
+
+  /** Stores an article's analysis (after a recorded visit), so that its names index the history. */
+  async function storeAnalysis(article: Article): Promise<void> {
+    const analysis = await analysisOf(article);
+    await deps.store.putAnalysis({ canonicalUrl: article.canonicalUrl, analysis, entityKeys: entityKeys(analysis), analysedAt: deps.now() });
+  }
+
+  const touch = (lookup: Lookup) => {
+    lookup.version++;
+    lookup.updatedAt = deps.now();
+  };
+
+  function snapshot(lookup: Lookup): StoryContext {
+    if (lookup.snapshot?.version === lookup.version) return lookup.snapshot.context;
+    const candidates: RelatedStory[] = [];
+    for (const id of lookup.statuses.keys()) candidates.push(...(lookup.results.get(id)?.stories ?? []));
+    const { article, analysis } = lookup;
+    const related: RankedRelated = rankRelated(
+      { title: article.title, canonicalUrl: article.canonicalUrl, publishedAt: article.publishedAt, analysis },
+      candidates,
+      { now: deps.now() },
+    );
+    const context: StoryContext = {
+      canonicalUrl: article.canonicalUrl,
+      analysis,
+      related,
+      providers: [...lookup.statuses.values()].map((s) => ({ ...s })),
+      explainers: lookup.explainers.map((e) => ({ ...e })),
+      timeline: buildTimeline(article, related, lookup.history, lookup.readAt),
+      source: buildSourceInfo(article, analysis, lookup.country, lookup.outlet),
+      complete: lookup.complete,
+      updatedAt: lookup.updatedAt,
+    };
+    lookup.snapshot = { version: lookup.version, context };
+    return context;
+  }
+
+  function setResult(lookup: Lookup, result: ProviderResult) {
+    lookup.results.set(result.id, result);
+    const status: ProviderStatus = { id: result.id, name: result.name, state: result.state, count: result.stories.length };
+    if (result.message) status.message = result.message;
+    if (result.retryAt) status.retryAt = result.retryAt;
+    lookup.statuses.set(result.id, status);
+    touch(lookup);
+  }
+
+  async function start(article: Article, options: AskOptions): Promise<Lookup> {
+    const now = deps.now();
+    const settings = await deps.getSettings();
+    const persist = !options.isPrivate && mayStore(article.canonicalUrl, settings) && mayStore(article.url, settings);
+    const analysis = await analysisOf(article);
+    const { text: _text, ...meta } = article;
+    const lookup: Lookup = {
+      article: meta,
+      analysis,
+      startedAt: now,
+      controller: new AbortController(),
+      tabs: new Set(options.tabId === undefined ? [] : [options.tabId]),
+      statuses: new Map(),
+      results: new Map(),
+      explainers: [],
+      outlet: undefined,
+      history: [],
+      readAt: new Map(),
+      country: null,
+      complete: false,
+      updatedAt: now,
+      version: 0,
+    };
+    const signal = lookup.controller.signal;
+    const on = (id: string) => (settings.providers as Record<string, boolean | undefined>)[id] !== false;
+    if (persist) void storeAnalysis(article).catch(() => {});
+
+    // ---- queries: near (same event) and wide (background), from names and key terms only
+    const region = resolveRegion(settings, article.lang, deps.browserLanguage);
+    const query = (window: RelatedQuery['window']): RelatedQuery => {
+      const q = buildQuery(analysis, article, { region, window });
+      return settings.language ? { ...q, lang: settings.language } : q;
+    };
+    const queries = [query('near'), query('wide')];
+    const domain = domainOf(article.canonicalUrl);
+    const jobs: ProviderJob[] = [];
+    for (const p of providers) {
+      lookup.statuses.set(p.id, { id: p.id, name: p.name, state: on(p.id) ? 'pending' : 'off', count: 0 });
+      if (!on(p.id)) continue;
+      const requests = queries.map((q) => p.buildRequest(q, deps.origin ?? undefined)).filter((r): r is ProviderRequest => r !== null);
+      if (!requests.length) {
+        setResult(lookup, { id: p.id, name: p.name, state: 'empty', stories: [], message: 'no usable query' });
+        continue;
+      }
+      const parse =
+        p.id === 'gdelt'
+          ? (body: string) => {
+              lookup.country ??= gdeltSourceCountry(body, domain);
+              return p.parseResponse(body);
+            }
+          : (body: string) => p.parseResponse(body);
+      jobs.push({ provider: { id: p.id, name: p.name, minIntervalMs: p.minIntervalMs, parseResponse: parse }, requests });
+    }
+    const queryKey = hashKey(jobs.flatMap((j) => j.requests.map((r) => r.url)).join('\n'));
+
+    // ---- what an earlier (perhaps interrupted) lookup already found
+    const cached = await deps.store.getRelatedCache(article.canonicalUrl).catch(() => undefined);
+    const fresh = cached && cached.queryKey === queryKey && now - cached.fetchedAt < RELATED_TTL_MS ? cached : undefined;
+    const fetchedAt = fresh?.fetchedAt ?? now;
+    for (const r of fresh?.results ?? []) if (isSettled(r) && jobs.some((j) => j.provider.id === r.id)) setResult(lookup, { ...r });
+    const remaining = jobs.filter((j) => !lookup.results.has(j.provider.id));
+
+    const providersDone = runProviders(deps.scheduler, remaining, {
+      signal,
+      timeoutMs: deps.timeoutMs,
+      onResult: (result) => {
+        setResult(lookup, result);
+        if (persist && result.state !== 'pending') {
+          void deps.store.putRelatedResult(article.canonicalUrl, queryKey, fetchedAt, { ...result }).catch(() => {});
+        }
+      },
+    });
+
+    // ---- the reader's own feeds, searched locally
+    const feedsDone = (async () => {
+      if (!on(FEEDS_PROVIDER_ID) || !settings.feeds.length) return;
+      lookup.statuses.set(FEEDS_PROVIDER_ID, { id: FEEDS_PROVIDER_ID, name: 'Your feeds', state: 'pending', count: 0 });
+      const items = await deps.store.listFeedItems().catch(() => null);
+      if (!items) return setResult(lookup, { id: FEEDS_PROVIDER_ID, name: 'Your feeds', state: 'error', stories: [], message: 'could not read feed items' });
+      const found = new Map<string, RelatedStory>();
+      for (const q of queries) for (const item of searchFeedItems(items, q)) found.set(item.url, item);
+      setResult(lookup, { id: FEEDS_PROVIDER_ID, name: 'Your feeds', state: found.size ? 'ok' : 'empty', stories: [...found.values()] });
+    })();
+
+    // ---- earlier reads on the same names
+    const historyDone = (async () => {
+      if (!on(HISTORY_ID)) return;
+      lookup.statuses.set(HISTORY_ID, { id: HISTORY_ID, name: 'Your history', state: 'pending', count: 0 });
+      try {
+        const matches = await deps.store.findAnalysesByEntities(entityKeys(analysis, HISTORY_ENTITIES), { limit: 50 });
+        const urls = matches.filter((m) => m.canonicalUrl !== article.canonicalUrl && sharesStory(m.shared, analysis)).map((m) => m.canonicalUrl);
+        lookup.history = (await deps.store.getHistoryEntries(urls)).slice(0, TIMELINE_HISTORY);
+        const count = lookup.history.length;
+        lookup.statuses.set(HISTORY_ID, { id: HISTORY_ID, name: 'Your history', state: count ? 'ok' : 'empty', count });
+      } catch {
+        lookup.statuses.set(HISTORY_ID, { id: HISTORY_ID, name: 'Your history', state: 'error', count: 0, message: 'could not read history' });
+      }
+      touch(lookup);
+    })();
+
+    // ---- explainers for the main names and the outlet
+    const explainersDone = (async () => {
+      if (!on('wikipedia')) return;
+      const client = createWikiClient({
+        scheduler: deps.scheduler,
+        cache: { get: (key) => deps.store.getEntityCache(key), put: persist ? (r) => deps.store.putEntityCache(r) : undefined },
+        now: deps.now,
+        version: deps.version,
+        origin: deps.origin,
+        timeoutMs: deps.timeoutMs,
+      });
+      const lang = settings.language ?? analysis.lang;
+      const context = explainerContext(analysis);
+      const targets = explainerTargets(analysis);
+      lookup.explainers = targets.map((t) => ({ name: t.name, type: t.type, state: 'pending' }));
+      const outletName = article.siteName?.trim();
+      if (outletName) lookup.outlet = { name: outletName, type: 'outlet', state: 'pending' };
+      touch(lookup);
+      const resolve = async (target: ExplainerTarget, set: (e: Explainer) => void) => {
+        const explainer = await resolveExplainer(client, target, { lang, context, signal });
+        if (signal.aborted) return;
+        set(explainer);
+        touch(lookup);
+      };
+      await Promise.all([
+        ...targets.map((t, i) => resolve(t, (e) => (lookup.explainers[i] = e))),
+        ...(outletName ? [resolve({ name: outletName, type: 'outlet' }, (e) => (lookup.outlet = e))] : []),
+      ]);
+    })();
+
+    void Promise.allSettled([providersDone, feedsDone, historyDone, explainersDone]).then(async () => {
+      // Which related items the reader has already read ("read on 3 Jun").
+      const urls = [...lookup.results.values()].flatMap((r) => r.stories.map((s) => s.url));
+      if (on(HISTORY_ID) && urls.length) {
+        const read = await deps.store.getHistoryEntries([...new Set(urls)]).catch(() => []);
+        for (const entry of read) lookup.readAt.set(entry.canonicalUrl, entry.lastVisitedAt);
+      }
+      if (signal.aborted) return;
+      lookup.complete = true;
+      touch(lookup);
+    });
+    return lookup;
+  }
+
+  /** Drops finished lookups beyond the memory budget, oldest first. */
+  function prune() {
+    if (lookups.size <= MAX_LOOKUPS) return;
+    for (const key of lookups.keys()) {
+      if (lookups.size <= MAX_LOOKUPS) break;
+      lookups.delete(key);
+    }
+  }
+
+  return {
+    /**
+     * The story context of `article` as known now. The first ask starts the lookup and answers
+     * at once with what is known (the analysis at least); ask again until `complete`.
+     */
+    async getContext(article: Article, options: AskOptions): Promise<StoryContext> {
+      const key = article.canonicalUrl;
+      const running = lookups.get(key);
+      if (running) {
+        const lookup = await running.catch(() => undefined);
+        const stale = lookup && lookup.complete && deps.now() - lookup.startedAt >= RELATED_TTL_MS;
+        if (lookup && !stale && !lookup.controller.signal.aborted) {
+          if (options.tabId !== undefined) lookup.tabs.add(options.tabId);
+          return snapshot(lookup);
+        }
+        if (lookups.get(key) === running) lookups.delete(key);
+      }
+      const starting = start(article, options);
+      lookups.set(key, starting);
+      starting.catch(() => {
+        if (lookups.get(key) === starting) lookups.delete(key);
+      });
+      prune();
+      return snapshot(await starting);
+    },
+
+    /** The tab navigated away or closed: lookups no other tab waits for are aborted (and forgotten). */
+    releaseTab(tabId: number): void {
+      for (const [key, running] of lookups) {
+        void running.then((lookup) => {
+          if (!lookup.tabs.delete(tabId) || lookup.tabs.size > 0 || lookup.complete) return;
+          lookup.controller.abort(new DOMException('tab closed', 'AbortError'));
+          if (lookups.get(key) === running) lookups.delete(key);
+        }, () => {});
+      }
+    },
+
+    storeAnalysis,
+  };
+}
+
+/** The service's type. */
+export type ContextService = ReturnType<typeof createContextService>;
