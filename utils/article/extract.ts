@@ -7,6 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { classifyPage } from './detect';
 import { cleanByline, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, type PageMetadata } from './metadata';
+import { detectLanguage } from '../analysis/language';
 import { isCreditLine, isDateLine, isInterfaceLabel, isRelatedHeading } from './boilerplate';
 import { getBlockText, measureText } from './text';
 import type { Article } from './types';
@@ -182,6 +183,12 @@ function dropFurnitureLines(text: string, ownUrls: string[]): string {
     .join('\n\n');
 }
 
+/** The language of the text when the markup does not say; null when the guess is unsure. */
+function languageOf(text: string): string | null {
+  const lang = detectLanguage(text);
+  return lang === 'und' ? null : lang;
+}
+
 function clip(text: string | null | undefined, max = MAX_FIELD): string | null {
   if (!text) return null;
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -331,7 +338,7 @@ function buildArticle(doc: Document, url: string, meta: PageMetadata): Article |
     byline,
     siteName,
     publishedAt: meta.publishedAt ?? normalizeDate(parsed.publishedTime),
-    lang: meta.lang ?? normalizeLang(parsed.lang),
+    lang: meta.lang ?? normalizeLang(parsed.lang) ?? languageOf(text),
     excerpt: clip(meta.description ?? parsed.excerpt ?? firstParagraph, MAX_EXCERPT) ?? '',
     text,
     wordCount,

@@ -67,3 +67,31 @@ describe('readPage', () => {
     expect(result).toEqual({ isArticle: false, reason: expect.any(String), article: null });
   });
 });
+
+describe('article language', () => {
+  const page = (lang: string, paragraphs: string[]) =>
+    `<!doctype html><html${lang}><head><title>Story</title></head><body><article><h1>Story</h1>${paragraphs
+      .map((p) => `<p>${p} ${p}</p>`)
+      .join('')}</article></body></html>`;
+  const FRENCH = [
+    'Le conseil municipal a voté mardi soir la création de quatre nouvelles pistes cyclables dans le centre de la ville.',
+    'Les travaux doivent commencer au printemps et seront terminés avant la fin de l’année, selon la mairie qui a présenté le projet.',
+    'Les commerçants du centre sont partagés sur le projet, qui pourrait attirer des clients mais gêner les livraisons pendant les travaux.',
+  ];
+
+  it('guesses the language from the text when the markup does not say', () => {
+    const article = extractArticle(new DOMParser().parseFromString(page('', FRENCH), 'text/html'), URL_)!;
+    expect(article.lang).toBe('fr');
+  });
+
+  it('keeps the language the markup declares over the guess', () => {
+    const article = extractArticle(new DOMParser().parseFromString(page(' lang="fr-CA"', FRENCH), 'text/html'), URL_)!;
+    expect(article.lang).toBe('fr-CA');
+  });
+
+  it('leaves the language unknown when the text gives no clear answer', () => {
+    const names = ['Anna Berg 12 Olof Lind 14 Nils Dahl 9 Eva Holm 11 Jon Ek 10 Ida Sund 13 Tor Vik 8 Lars Moe 7 Ulla Fjell 15'];
+    const article = extractArticle(new DOMParser().parseFromString(page('', [names[0]!, names[0]!, names[0]!]), 'text/html'), URL_);
+    expect(article?.lang ?? null).toBeNull();
+  });
+});
