@@ -104,7 +104,8 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   if (value === null) return null;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_BACKOFF_MS);
-  const date = Date.parse(trimmed);
+  // An HTTP date names its month ("Wed, 21 Oct 2015 07:28:00 GMT"); "-5" would parse as a year.
+  const date = /[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (!Number.isFinite(date)) return null;
   return Math.min(Math.max(0, date - now), MAX_BACKOFF_MS);
 }
