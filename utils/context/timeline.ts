@@ -97,6 +97,7 @@ export function buildSourceInfo(
 }
 
 let countryCodes: Map<string, string> | undefined;
+const NOT_COUNTRIES = new Set(['UK', 'EU', 'UN', 'EZ', 'QO', 'ZZ']);
 
 /** ISO 3166-1 alpha-2 code for an English country name as GDELT writes it ("United Kingdom" → "GB"), or null. */
 export function countryCode(name: string): string | null {
@@ -106,8 +107,10 @@ export function countryCode(name: string): string | null {
     for (let a = 65; a <= 90; a++) {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
+        // Reserved and grouping codes (UK = United Kingdom too, EU, UN, …) never win over the official one.
+        if (NOT_COUNTRIES.has(code)) continue;
         const display = names.of(code);
-        if (display) countryCodes.set(foldText(display), code);
+        if (display && !countryCodes.has(foldText(display))) countryCodes.set(foldText(display), code);
       }
     }
     // GDELT's spellings that differ from CLDR's.

@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { Article } from '@/utils/article/types';
+import type { ContextStore } from '@/utils/context/service';
+import type { CachedProviderResult, EntityCacheRecord, RelatedCacheRecord, StoredAnalysis } from '@/utils/db';
+import type { HistoryEntry } from '@/utils/history-types';
+import type { RelatedStory } from '@/utils/related/types';
 
 const root = join(import.meta.dirname, '../../fixtures');
 
@@ -90,3 +94,36 @@ export function fakeFetch(route: Route = harwickRoute) {
   });
   return { fetch: fn as unknown as typeof fetch, requests, mock: fn };
 }
+
+/** An in-memory {@link ContextStore} with spies, standing in for IndexedDB. */
+export function memoryStore() {
+  const analyses = new Map<string, StoredAnalysis>();
+  const related = new Map<string, RelatedCacheRecord>();
+  const entities = new Map<string, EntityCacheRecord>();
+  const history = new Map<string, HistoryEntry>();
+  const feedItems: RelatedStory[] = [];
+  const store = {
+    getAnalysis: vi.fn(async (url: string) => analyses.get(url)),
+    putAnalysis: vi.fn(async (r: StoredAnalysis) => void analyses.set(r.canonicalUrl, r)),
+    getRelatedCache: vi.fn(async (url: string) => structuredClone(related.get(url))),
+    putRelatedResult: vi.fn(async (url: string, queryKey: string, fetchedAt: number, result: CachedProviderResult) => {
+      const old = related.get(url);
+      const keep = old && old.queryKey === queryKey && old.fetchedAt >= fetchedAt ? old : undefined;
+      related.set(url, { canonicalUrl: url, queryKey, fetchedAt: keep?.fetchedAt ?? fetchedAt, results: [...(keep?.results ?? []).filter((r) => r.id !== result.id), result] });
+    }),
+    getEntityCache: vi.fn(async (key: string) => entities.get(key)),
+    putEntityCache: vi.fn(async (r: EntityCacheRecord) => void entities.set(r.key, r)),
+    findAnalysesByEntities: vi.fn(async (keys: readonly string[]) =>
+      [...analyses.values()]
+        .map((a) => ({ canonicalUrl: a.canonicalUrl, shared: keys.filter((k) => a.entityKeys.includes(k)) }))
+        .filter((m) => m.shared.length > 0)
+        .sort((a, b) => b.shared.length - a.shared.length),
+    ),
+    getHistoryEntries: vi.fn(async (urls: readonly string[]) => urls.flatMap((u) => (history.has(u) ? [history.get(u)!] : []))),
+    listFeedItems: vi.fn(async () => feedItems),
+  } satisfies ContextStore;
+  return { store, analyses, related, entities, history, feedItems };
+}
+
+/** Every write method of a memory store, to assert that nothing was written. */
+export const writesOf = (store: ReturnType<typeof memoryStore>['store']) => [store.putAnalysis, store.putRelatedResult, store.putEntityCache];
