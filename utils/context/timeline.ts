@@ -97,7 +97,7 @@ export function buildSourceInfo(
 }
 
 let countryCodes: Map<string, string> | undefined;
-const NOT_COUNTRIES = new Set(['UK', 'EU', 'UN', 'EZ', 'QO', 'ZZ']);
+const NOT_COUNTRIES = new Set(['EU', 'UN', 'EZ', 'QO', 'ZZ']);
 
 /** ISO 3166-1 alpha-2 code for an English country name as GDELT writes it ("United Kingdom" → "GB"), or null. */
 export function countryCode(name: string): string | null {
@@ -107,8 +107,8 @@ export function countryCode(name: string): string | null {
     for (let a = 65; a <= 90; a++) {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
-        // Reserved and grouping codes (UK = United Kingdom too, EU, UN, …) never win over the official one.
-        if (NOT_COUNTRIES.has(code)) continue;
+        // Deprecated aliases (DD, UK, SU, …: canonicalised to another code) and groupings (EU, UN) are not countries.
+        if (NOT_COUNTRIES.has(code) || new Intl.Locale(`und-${code}`).region !== code) continue;
         const display = names.of(code);
         if (display && !countryCodes.has(foldText(display))) countryCodes.set(foldText(display), code);
       }
