@@ -9,10 +9,12 @@ export type ArticleCardProps = {
   headingLevel?: 2 | 3;
   /** The browser's locale when omitted. */
   locale?: string;
+  /** Show the excerpt (default true); hidden where a summary or the page itself already says it. */
+  isExcerptShown?: boolean;
 };
 
 /** What this article is: outlet, title, byline, publication date, reading time, excerpt. Text only. */
-export function ArticleCard({ article, headingLevel = 2, locale }: ArticleCardProps) {
+export function ArticleCard({ article, headingLevel = 2, locale, isExcerptShown = true }: ArticleCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const outlet = article.siteName ?? hostOf(article.url);
   // The article's language applies to its own words, not to the UI strings around them.
@@ -27,7 +29,7 @@ export function ArticleCard({ article, headingLevel = 2, locale }: ArticleCardPr
         {published && article.publishedAt && <time dateTime={article.publishedAt}>{published}</time>}
         <span>{formatReadingTime(article.readingMinutes)}</span>
       </p>
-      {article.excerpt && <p class="bs-card__excerpt" lang={lang}>{article.excerpt}</p>}
+      {isExcerptShown && article.excerpt && <p class="bs-card__excerpt" lang={lang}>{article.excerpt}</p>}
     </article>
   );
 }

@@ -37,8 +37,9 @@ export type ContextViewProps = {
 export function ContextView({ article, context, isFinal, error, isOnline, now, locale }: ContextViewProps) {
   const lang = article.lang ?? undefined;
   return (
-    <div class="bs-context">
-      <ArticleCard article={article} locale={locale} />
+    // Busy until no more updates will come: assistive technology (and tests) can wait for the final state.
+    <div class="bs-context" aria-busy={isFinal ? 'false' : 'true'}>
+      <ArticleCard article={article} locale={locale} isExcerptShown={!context?.analysis.summary.length} />
       {error !== undefined && (
         <StatusMessage
           tone="error"

@@ -20,7 +20,8 @@ export function describeProvider(provider: ProviderStatus): string {
     case 'offline':
       return `${name} offline`;
     case 'error':
-      return provider.message ? `${name} failed (${provider.message.slice(0, 60)})` : `${name} failed`;
+      // Short reasons ("HTTP 500") help; long ones quote the provider's body and do not.
+      return provider.message && provider.message.length <= 30 ? `${name} failed (${provider.message})` : `${name} failed`;
     case 'off':
       return `${name} off`;
   }

@@ -21,7 +21,8 @@ export type SidebarContextProps = {
 export function SidebarContext({ article, context, isFinal, error, isOnline, now, locale }: SidebarContextProps) {
   return (
     <div class="bs-context">
-      <ArticleCard article={article} locale={locale} />
+      {/* The page under the panel shows its own standfirst: no excerpt here. */}
+      <ArticleCard article={article} locale={locale} isExcerptShown={false} />
       {error !== undefined && <StatusMessage tone="error" title="Context unavailable" detail="Open Backstory from the toolbar to try again." />}
       {error === undefined && context === null && (
         <Section title="Same story">
@@ -30,7 +31,7 @@ export function SidebarContext({ article, context, isFinal, error, isOnline, now
       )}
       {context && (
         <>
-          <RelatedSection context={context} isFinal={isFinal} isOnline={isOnline} now={now} locale={locale} max={5} />
+          <RelatedSection context={context} isFinal={isFinal} isOnline={isOnline} now={now} locale={locale} max={4} />
           {context.analysis.entities.length > 0 && (
             <Section title="Who and where">
               <EntityChips entities={context.analysis.entities} explainers={context.explainers} maxPerType={3} />

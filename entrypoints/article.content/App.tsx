@@ -26,7 +26,7 @@ export function App({ article }: AppProps) {
       <SidebarContext
         article={article}
         context={context}
-        isFinal={state.status === 'ready' && state.isFinal}
+        isFinal={state.status === 'error' || (state.status === 'ready' && state.isFinal)}
         error={state.status === 'error' ? state.message : undefined}
         isOnline={navigator.onLine}
         now={Date.now()}

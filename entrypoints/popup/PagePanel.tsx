@@ -34,7 +34,7 @@ function ArticlePanel({ article, tabId }: { article: Article; tabId: number | nu
       <ContextView
         article={article}
         context={context.status === 'ready' ? context.context : null}
-        isFinal={context.status === 'ready' && context.isFinal}
+        isFinal={context.status === 'error' || (context.status === 'ready' && context.isFinal)}
         error={context.status === 'error' ? context.message : undefined}
         isOnline={navigator.onLine}
         now={Date.now()}

@@ -37,7 +37,7 @@ describe('sidebar App', () => {
     expect(sendMessageMock).toHaveBeenCalledWith('getContext', { article });
   });
 
-  it('expanded: the top same-story items (at most 5) and the key names as chips', async () => {
+  it('expanded: the top same-story items (at most 4), no excerpt, and the key names as chips', async () => {
     const sameStory = Array.from({ length: 7 }, (_, i) => makeStory({ title: `Story ${i}`, url: `https://n${i}.test/a`, domain: `n${i}.test` }));
     sendMessageMock.mockResolvedValue(makeContext({ related: { sameStory, background: [] } }));
     render(<App article={makeArticle()} />);
@@ -45,7 +45,8 @@ describe('sidebar App', () => {
     fireEvent.click(tab());
     const panel = screen.getByRole('complementary', { name: 'Backstory' });
     const same = within(panel).getByRole('list', { name: 'Same story' });
-    expect(within(same).getAllByRole('link').map((a) => a.textContent)).toEqual(['Story 0', 'Story 1', 'Story 2', 'Story 3', 'Story 4']);
+    expect(within(same).getAllByRole('link').map((a) => a.textContent)).toEqual(['Story 0', 'Story 1', 'Story 2', 'Story 3']);
+    expect(panel.textContent).not.toContain('The crossing carries 60,000 vehicles a day.');
     fireEvent.click(within(panel).getByRole('button', { name: 'Ana Souza' }));
     expect(within(panel).getByRole('group', { name: 'About Ana Souza' }).textContent).toContain('Brazilian engineer');
   });

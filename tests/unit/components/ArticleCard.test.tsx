@@ -37,4 +37,11 @@ describe('ArticleCard', () => {
     render(<ArticleCard article={makeArticle()} headingLevel={3} />);
     expect(screen.getByRole('heading', { level: 3 })).toBeTruthy();
   });
+
+  it('leaves the excerpt out when asked to', () => {
+    const { rerender } = render(<ArticleCard article={makeArticle()} />);
+    expect(screen.getByText('The crossing carries 60,000 vehicles a day.')).toBeTruthy();
+    rerender(<ArticleCard article={makeArticle()} isExcerptShown={false} />);
+    expect(screen.queryByText('The crossing carries 60,000 vehicles a day.')).toBeNull();
+  });
 });

@@ -28,10 +28,24 @@ describe('ContextView', () => {
     expect(headings).toEqual(['From the article', 'Who and where', 'Same story · 3 outlets', 'Background', 'Timeline', 'Source']);
   });
 
+  it('is busy until no more updates will come', () => {
+    const { container, rerender } = view({ isFinal: false });
+    expect(container.firstElementChild?.getAttribute('aria-busy')).toBe('true');
+    rerender(<ContextView article={makeArticle()} context={makeContext()} isFinal isOnline now={NOW} />);
+    expect(container.firstElementChild?.getAttribute('aria-busy')).toBe('false');
+  });
+
   it('opens an explainer from a name chip', () => {
     view();
     fireEvent.click(screen.getByRole('button', { name: 'Ana Souza' }));
     expect(screen.getByRole('group', { name: 'About Ana Souza' }).textContent).toContain('Brazilian engineer');
+  });
+
+  it('shows the excerpt only until a summary replaces it', () => {
+    const { rerender } = view({ context: null, isFinal: false });
+    expect(screen.getByText('The crossing carries 60,000 vehicles a day.')).toBeTruthy();
+    rerender(<ContextView article={makeArticle()} context={makeContext()} isFinal isOnline now={NOW} />);
+    expect(screen.queryByText('The crossing carries 60,000 vehicles a day.')).toBeNull();
   });
 
   it('before the first answer: the article and skeletons', () => {

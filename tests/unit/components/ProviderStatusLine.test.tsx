@@ -31,19 +31,20 @@ describe('ProviderStatusLine', () => {
           makeProvider({ id: 'gdelt', name: 'GDELT', state: 'empty', count: 0 }),
           makeProvider({ id: 'bing-news', name: 'Bing', state: 'error', count: 0, message: 'HTTP 500' }),
           makeProvider({ id: 'x', name: 'X', state: 'error', count: 0 }),
+          makeProvider({ id: 'y', name: 'Y', state: 'error', count: 0, message: 'GDELT: malformed JSON ("{ "articles": [ { "url": "h…")' }),
           makeProvider({ id: 'off', name: 'Off', state: 'off', count: 0 }),
         ]}
       />,
     );
-    expect(screen.getByRole('status').textContent).toBe('Google News searching… · GDELT 0 · Bing failed (HTTP 500) · X failed');
+    expect(screen.getByRole('status').textContent).toBe('Google News searching… · GDELT 0 · Bing failed (HTTP 500) · X failed · Y failed');
   });
 
-  it('renders nothing when every source is off, and hostile messages as text', () => {
+  it('renders nothing when every source is off, and hostile names and messages as text', () => {
     const { container } = render(<ProviderStatusLine providers={[makeProvider({ state: 'off' })]} />);
     expect(container.childNodes).toHaveLength(0);
     cleanup();
-    const hostile = render(<ProviderStatusLine providers={[makeProvider({ state: 'error', message: SCRIPT })]} />);
-    expect(screen.getByRole('status').textContent).toContain(SCRIPT);
+    const hostile = render(<ProviderStatusLine providers={[makeProvider({ name: SCRIPT, state: 'error', message: '<b onclick=x>500</b>' })]} />);
+    expect(screen.getByRole('status').textContent).toBe(`${SCRIPT} failed (<b onclick=x>500</b>)`);
     expectInert(hostile.container);
   });
 });
