@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: real Chromium with the production build (.output/chrome-mv3).
-// `npm run test:e2e` builds first. One browser at a time: files run in sequence.
+// End-to-end tests: real Chromium with a production build whose providers call the fixture
+// server (tests/e2e/global-setup.ts builds it into .output/e2e/chrome-mv3 first).
+// One browser at a time: files run in sequence, and each starts the fixture server on the same port.
 export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/e2e/**/*.test.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
     // Deadlines for a stuck browser, not performance thresholds.
     testTimeout: 90_000,

@@ -14,6 +14,40 @@ export class PopupPage {
     this.historyList = page.getByRole('list', { name: 'Reading history' });
     this.historyItems = this.historyList.getByRole('listitem');
     this.notAnArticle = page.getByText(/not an article/i);
+    /** "This page" below the article header: busy until no more updates will come. */
+    this.context = page.locator('.bs-context');
+    this.summary = page.getByRole('region', { name: 'From the article' });
+    this.names = page.getByRole('region', { name: 'Who and where' });
+    this.sameStory = page.getByRole('region', { name: /^Same story/ });
+    this.sameStoryItems = page.getByRole('list', { name: 'Same story' }).getByRole('listitem');
+    this.background = page.getByRole('region', { name: 'Background' });
+    this.timeline = page.getByRole('region', { name: 'Timeline' });
+    this.timelineItems = this.timeline.getByRole('listitem');
+    this.source = page.getByRole('region', { name: 'Source' });
+    this.sources = page.getByRole('status', { name: 'Sources' });
+  }
+
+  /**
+   * Waits until the context is final (complete, or polling stopped), up to `timeout` ms.
+   * @param {number} [timeout]
+   */
+  async contextSettled(timeout = 45_000) {
+    await this.page.locator('.bs-context[aria-busy="false"]').waitFor({ timeout });
+  }
+
+  /** The chip of a person, place or organisation. @param {string} name */
+  chip(name) {
+    return this.names.getByRole('button', { name, exact: true });
+  }
+
+  /** The explainer card opened from a chip. @param {string} name */
+  explainer(name) {
+    return this.page.getByRole('group', { name: `About ${name}` });
+  }
+
+  /** Scrolls the "This page" panel so that `locator` is at its top (for screenshots). @param {import('playwright-core').Locator} locator */
+  async scrollTo(locator) {
+    await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   }
 
   /**
@@ -68,7 +102,10 @@ export class SidebarPage {
     this.page = page;
     this.host = page.locator('backstory-sidebar');
     // Playwright's CSS and role locators pierce open shadow roots.
-    this.toggle = this.host.getByRole('button', { name: 'Backstory', exact: true });
+    // The tab reads "Backstory", then "Backstory · 5 related stories" once the count is known.
+    this.toggle = this.host.getByRole('button', { name: /^Backstory/ });
+    this.panel = this.host.getByRole('complementary', { name: 'Backstory' });
+    this.sameStoryItems = this.panel.getByRole('list', { name: 'Same story' }).getByRole('listitem');
   }
 
   /** Number of sidebar hosts in the document (0 on pages that are not articles). */

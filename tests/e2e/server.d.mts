@@ -1,9 +1,16 @@
 export const SITE_DIR: string;
+export const PROVIDERS_DIR: string;
+export const PROVIDER_IDS: readonly string[];
+
+export type ProviderId = 'google-news' | 'gdelt' | 'bing-news' | 'wikipedia';
+export type Fault = '429' | '500' | 'hang' | 'malformed';
 
 export interface LoggedRequest {
   method: string;
   url: string;
   headers: Record<string, string | string[] | undefined>;
+  /** Set for requests to an emulated provider endpoint. */
+  provider?: ProviderId;
 }
 
 export interface FixtureServer {
@@ -11,7 +18,10 @@ export interface FixtureServer {
   url(path: string): string;
   requests: LoggedRequest[];
   clearLog(): void;
+  setFault(provider: ProviderId, fault: Fault | null): void;
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
-export function startFixtureServer(options?: { root?: string }): Promise<FixtureServer>;
+export function startFixtureServer(options?: { root?: string; port?: number }): Promise<FixtureServer>;
+export function findFreePort(): Promise<number>;

@@ -18,12 +18,36 @@ describe('sidebar on an article page', () => {
     await sidebar.expand();
     await expect.poll(() => sidebar.toggle.getAttribute('aria-expanded')).toBe('true');
     await sidebar.title(FLOOD.title).waitFor({ state: 'visible' });
-    await saveScreenshot(page, 'article-with-sidebar', 'sidebar');
 
     await page.keyboard.press('Escape');
     await expect.poll(() => sidebar.toggle.getAttribute('aria-expanded')).toBe('false');
     await sidebar.title(FLOOD.title).waitFor({ state: 'hidden' });
     // The news site's own headline is untouched.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(FLOOD.title);
+  });
+
+  it('counts the same-story coverage on the tab, and shows the top items and the names next to the tab', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url(FLOOD.path));
+    const sidebar = new SidebarPage(page);
+
+    await sidebar.toggle.filter({ hasText: /·/ }).waitFor({ timeout: 30_000 });
+    const count = Number(/· (\d+)/.exec((await sidebar.toggle.textContent()) ?? '')?.[1]);
+    expect(count).toBeGreaterThanOrEqual(3);
+
+    await sidebar.expand();
+    await sidebar.panel.waitFor();
+    expect(await sidebar.sameStoryItems.count()).toBeGreaterThanOrEqual(3);
+    expect(await sidebar.sameStoryItems.count()).toBeLessThanOrEqual(5);
+    expect(await sidebar.sameStoryItems.first().getByRole('link').getAttribute('href')).toMatch(/^https:\/\//);
+    await saveScreenshot(page, 'article-with-sidebar', 'sidebar');
+    const names = sidebar.panel.getByRole('region', { name: 'Who and where' });
+    await names.getByRole('button', { name: 'Priya Okafor' }).click();
+    await sidebar.panel.getByRole('group', { name: 'About Priya Okafor' }).getByText('British politician, leader of Harwick City Council').waitFor();
+
+    // The tab sits beside the panel, never over it.
+    const tab = (await sidebar.toggle.boundingBox())!;
+    const panel = (await sidebar.panel.boundingBox())!;
+    expect(tab.x + tab.width).toBeLessThanOrEqual(panel.x + 1);
   });
 });

@@ -3,7 +3,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser, type StoredArticle } from './browser.mjs';
 import { startFixtureServer, type FixtureServer } from './server.mjs';
 
@@ -22,6 +22,11 @@ export const STRIKE = {
   path: '/news/northline-rail-strike.html',
   title: 'Northline rail staff to strike for three days over staffing',
 } as const;
+/** An earlier article on the flood-barrier story; the recorded GDELT answer lists it as background. */
+export const EARLIER = {
+  path: '/news/harwick-barrier-costs-rise.html',
+  title: 'Harwick barrier decision delayed again as costs rise',
+} as const;
 /** Pages that are not articles. */
 export const FRONT_PAGE = '/';
 export const SEARCH_PAGE = '/search?q=flood+barrier';
@@ -31,17 +36,22 @@ export interface E2E {
   browser: ExtensionBrowser;
 }
 
-/** Registers hooks: `env.server` lives for the file, `env.browser` (fresh profile) for each test. */
+/**
+ * Registers hooks: `env.server` lives for the file, `env.browser` (fresh profile) for each test.
+ * The server listens on the port the e2e build's providers call (global-setup.ts); faults and the
+ * request log are reset before each test.
+ */
 export function useExtension(): E2E {
   const env = {} as E2E;
   beforeAll(async () => {
-    env.server = await startFixtureServer();
+    env.server = await startFixtureServer({ port: inject('e2ePort') });
   });
   afterAll(async () => {
     await env.server?.close();
   });
   beforeEach(async () => {
-    env.browser = await launchWithExtension();
+    env.server.clearFaults();
+    env.browser = await launchWithExtension({ extensionDir: inject('e2eExtensionDir') });
     env.server.clearLog();
   });
   afterEach(async () => {
