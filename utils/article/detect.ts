@@ -93,20 +93,114 @@ interface ContentStats {
   hasAppRole: boolean;
 }
 
-/** Paragraph-like nodes, as `isProbablyReaderable` sees them: `p`, `pre`, and `div`s holding `<br>`. */
-function paragraphNodes(doc: Document): Element[] {
-  const nodes = new Set<Element>(Array.from(doc.querySelectorAll('p, pre')));
-  for (const br of Array.from(doc.querySelectorAll('div > br'))) if (br.parentElement) nodes.add(br.parentElement);
-  return [...nodes];
+const CONTROL_ROLES = new Set(['button', 'textbox', 'grid', 'slider', 'tab']);
+const SEARCH_INPUT_NAMES = new Set(['q', 'query']);
+
+/** Whether `el` or an ancestor satisfies `test`; a plain parent walk, since `closest()` with selector lists is slow in Node DOMs. */
+function hasAncestor(el: Element, test: (node: Element) => boolean): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) if (test(node)) return true;
+  return false;
+}
+
+const isSearchOrChrome = (node: Element): boolean => {
+  const tag = node.localName.toLowerCase();
+  if (tag === 'nav' || tag === 'header' || node.getAttribute('role') === 'search') return true;
+  return tag === 'form' && (node.getAttribute('action') ?? '').includes('search');
+};
+
+const isHeaderOrNav = (node: Element): boolean => {
+  const tag = node.localName.toLowerCase();
+  return tag === 'header' || tag === 'nav';
+};
+
+/** What one pass over the document's elements finds, sorted by kind, in document order. */
+interface PageElements {
+  /** Paragraph-like nodes, as `isProbablyReaderable` sees them: `p`, `pre`, and `div`s holding `<br>`. */
+  paragraphs: Element[];
+  headings: Element[];
+  cards: Element[];
+  main: Element | null;
+  controls: Element[];
+  hasAppRole: boolean;
+  searchInputs: Element[];
+}
+
+/**
+ * Sorts every element of `doc` by kind in one `querySelectorAll('*')`: about ten separate
+ * selector queries cost ten walks of the tree, and detection runs on every page the reader opens.
+ */
+function collectElements(doc: Document): PageElements {
+  const found: PageElements = { paragraphs: [], headings: [], cards: [], main: null, controls: [], hasAppRole: false, searchInputs: [] };
+  const divsWithBr = new Set<Element>();
+  let roleMain: Element | null = null;
+  for (const el of Array.from(doc.querySelectorAll('*'))) {
+    const tag = el.localName.toLowerCase();
+    const role = el.getAttribute('role');
+    switch (tag) {
+      case 'p':
+      case 'pre':
+        found.paragraphs.push(el);
+        break;
+      case 'br': {
+        const parent = el.parentElement;
+        if (parent && parent.localName.toLowerCase() === 'div' && !divsWithBr.has(parent)) {
+          divsWithBr.add(parent);
+          found.paragraphs.push(parent);
+        }
+        break;
+      }
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+        found.headings.push(el);
+        break;
+      case 'article':
+      case 'li':
+        found.cards.push(el);
+        break;
+      case 'main':
+        found.main ??= el;
+        break;
+      case 'canvas': {
+        const parent = el.parentElement;
+        if ((parent && parent.localName.toLowerCase() === 'body') || hasAncestor(el, (n) => n.localName.toLowerCase() === 'main'))
+          found.hasAppRole = true;
+        break;
+      }
+      case 'input': {
+        const type = (el.getAttribute('type') ?? '').toLowerCase();
+        if (type !== 'hidden') found.controls.push(el);
+        if (el.hasAttribute('value') && (type === 'search' || SEARCH_INPUT_NAMES.has(el.getAttribute('name') ?? '')))
+          found.searchInputs.push(el);
+        break;
+      }
+      case 'select':
+      case 'textarea':
+      case 'button':
+        found.controls.push(el);
+        break;
+      default: {
+        const editable = el.getAttribute('contenteditable');
+        if (editable === '' || editable === 'true' || (role && CONTROL_ROLES.has(role))) found.controls.push(el);
+      }
+    }
+    if (role === 'main') roleMain ??= el;
+    else if (role === 'application') found.hasAppRole = true;
+  }
+  // `main, [role="main"]`: whichever comes first in the document.
+  if (roleMain && (!found.main || found.main.compareDocumentPosition(roleMain) & 2 /* PRECEDING */)) found.main = roleMain;
+  return found;
 }
 
 function measureContent(doc: Document): ContentStats {
   const inFurniture = furnitureChecker();
+  const elements = collectElements(doc);
   let prose = 0;
   let longParagraphs = 0;
   let maxSiblingParagraphs = 0;
   const perParent = new Map<Node, number>();
-  for (const p of paragraphNodes(doc)) {
+  for (const p of elements.paragraphs) {
     if (inFurniture(p)) continue;
     const own = effectiveLength(p.textContent ?? '') - linkTextLength(p);
     if (own <= 0) continue;
@@ -123,41 +217,45 @@ function measureContent(doc: Document): ContentStats {
 
   // Teasers: headings that are (mostly) a link, and short <article> cards built around a link.
   let headingTeasers = 0;
-  for (const heading of Array.from(doc.querySelectorAll('h1, h2, h3, h4'))) {
+  for (const heading of elements.headings) {
     if (inFurniture(heading)) continue;
     const text = effectiveLength(heading.textContent ?? '');
     if (text < 10) continue;
-    const wrapping = heading.closest('a[href]');
+    let wrapping: Element | null = null;
+    for (let node: Element | null = heading; node && !wrapping; node = node.parentElement)
+      if (node.localName.toLowerCase() === 'a' && node.hasAttribute('href')) wrapping = node;
     const isLink =
       (wrapping && !(wrapping.getAttribute('href') ?? '').startsWith('#')) || linkTextLength(heading) >= 0.6 * text;
     if (isLink) headingTeasers++;
   }
   let cardTeasers = 0;
-  for (const card of Array.from(doc.querySelectorAll('article, li'))) {
+  for (const card of elements.cards) {
     if (inFurniture(card) || card.getElementsByTagName('article').length) continue;
     const links = linkTextLength(card);
     if (links >= 15 && effectiveLength(card.textContent ?? '') - links < 300 && card.querySelector('h2, h3, h4, img, time'))
       cardTeasers++;
   }
 
-  const main = doc.querySelector('main, [role="main"]') ?? doc.body ?? doc.documentElement;
+  const main = elements.main ?? doc.body ?? doc.documentElement;
   const mainText = main ? effectiveLength(main.textContent ?? '') : 0;
   const linkDensity = main && mainText ? linkTextLength(main) / mainText : 0;
 
   let controls = 0;
-  for (const control of Array.from(
-    doc.querySelectorAll(
-      'input:not([type="hidden"]), select, textarea, button, [contenteditable=""], [contenteditable="true"], [role="button"], [role="textbox"], [role="grid"], [role="slider"], [role="tab"]',
-    ),
-  )) {
-    if (!control.closest('[role="search"], form[action*="search"], nav, header')) controls++;
-  }
-  const hasAppRole = !!doc.querySelector('[role="application"], body > canvas, main canvas');
-  const hasSearchQuery = Array.from(doc.querySelectorAll('input[type="search"][value], input[name="q"][value], input[name="query"][value]')).some(
-    (input) => !input.closest('header, nav') && !!input.getAttribute('value')?.trim(),
+  for (const control of elements.controls) if (!hasAncestor(control, isSearchOrChrome)) controls++;
+  const hasSearchQuery = elements.searchInputs.some(
+    (input) => !hasAncestor(input, isHeaderOrNav) && !!input.getAttribute('value')?.trim(),
   );
 
-  return { prose, longParagraphs, maxSiblingParagraphs, hasSearchQuery, teasers: Math.max(headingTeasers, cardTeasers), linkDensity, controls, hasAppRole };
+  return {
+    prose,
+    longParagraphs,
+    maxSiblingParagraphs,
+    hasSearchQuery,
+    teasers: Math.max(headingTeasers, cardTeasers),
+    linkDensity,
+    controls,
+    hasAppRole: elements.hasAppRole,
+  };
 }
 
 const HOME_PATH = /^\/(?:(?:index|default|home)\.(?:html?|php|aspx?))?$|^\/[a-z]{2}(?:[-_][a-z]{2})?\/?$/i;
