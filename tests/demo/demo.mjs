@@ -1,5 +1,7 @@
-// `npm run demo`: builds the extension, serves the fictional news site on 127.0.0.1 and opens
-// Chromium with Backstory loaded on a demo article.
+// `npm run demo`: serves the fictional news site on 127.0.0.1 together with recorded provider
+// responses (tests/fixtures/site/providers/), builds the extension with every provider pointed at
+// that server (into .output/demo/extension, so nothing leaves the machine), and opens Chromium with
+// Backstory loaded on a demo article: related coverage, explainers and the timeline all show.
 //  - With a display: a visible browser (front page in another tab) until you close it or press Ctrl-C.
 //  - Without one: headless; expands the sidebar, saves two screenshots under .output/demo/ and exits.
 import { existsSync } from 'node:fs';
@@ -8,7 +10,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromePath, launchWithExtension, missingChromeMessage } from '../e2e/browser.mjs';
 import { PopupPage, SidebarPage } from '../e2e/pages.mjs';
-import { startFixtureServer } from '../e2e/server.mjs';
+import { buildForFixtures } from '../e2e/build.mjs';
+import { findFreePort, startFixtureServer } from '../e2e/server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT_DIR = join(ROOT, '.output/demo');
@@ -23,7 +26,16 @@ if (!existsSync(chromePath())) {
   process.exit(1);
 }
 
-const server = await startFixtureServer();
+const port = await findFreePort();
+console.log('Building Backstory with its providers pointed at the local demo server…');
+let extensionDir;
+try {
+  extensionDir = await buildForFixtures({ origin: `http://127.0.0.1:${port}`, outDir: '.output/demo/extension' });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+const server = await startFixtureServer({ port });
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 try {
@@ -36,7 +48,7 @@ try {
 }
 
 async function runHeadless() {
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension({ extensionDir });
   try {
     // A second article first, so the popup's History has more than one entry.
     const other = await browser.context.newPage();
@@ -45,6 +57,8 @@ async function runHeadless() {
     const page = await browser.context.newPage();
     await page.goto(server.url(ARTICLE.path));
     const sidebar = new SidebarPage(page);
+    // The tab shows the number of same-story items once the providers have answered.
+    await sidebar.toggle.filter({ hasText: /·/ }).waitFor({ timeout: 30_000 });
     await sidebar.expand();
     await sidebar.title(ARTICLE.title).waitFor({ state: 'visible' });
     await mkdir(OUT_DIR, { recursive: true });
@@ -55,6 +69,8 @@ async function runHeadless() {
 
     const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, tabId);
     await popup.articleHeading(ARTICLE.title).waitFor();
+    await popup.contextSettled();
+    await popup.scrollTo(popup.names);
     const popupShot = join(OUT_DIR, 'popup.png');
     await popup.screenshot({ path: popupShot });
 
@@ -68,7 +84,7 @@ async function runHeadless() {
 }
 
 async function runVisible() {
-  const browser = await launchWithExtension({ headless: false, viewport: null });
+  const browser = await launchWithExtension({ headless: false, viewport: null, extensionDir });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
