@@ -97,6 +97,11 @@ export async function updateSettings(change: Partial<Settings>): Promise<Setting
   return next;
 }
 
+/** Calls `callback` with the complete new and old settings whenever they change; returns the unwatch function. */
+export function watchSettings(callback: (next: Settings, previous: Settings | null) => void): () => void {
+  return settingsItem.watch((next, previous) => callback(normaliseSettings(next), previous === null ? null : normaliseSettings(previous)));
+}
+
 /** Whether `url`'s host is one of `excludedSites` or a subdomain of one. */
 export function isExcludedSite(url: string, excludedSites: readonly string[]): boolean {
   let host: string;

@@ -3,10 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
-import { clearHistory, getAnalysis, getHistoryEntry, getRelatedCache } from '@/utils/db';
+import { clearHistory, getAnalysis, getHistoryEntry, getRelatedCache, listFeedItems, pruneFeedItems } from '@/utils/db';
+import { MAINTENANCE_ALARM } from '@/utils/context/maintenance';
 import { sendMessage, type MessageSender, type Reply } from '@/utils/messaging';
 import { updateSettings } from '@/utils/settings';
-import { fakeFetch, siteArticle } from '../context/fixtures';
+import { fakeFetch, fixtureBody, harwickRoute, siteArticle } from '../context/fixtures';
 
 const article: Article = {
   url: 'https://www.example.com/world/story?utm_medium=social',
@@ -45,10 +46,13 @@ describe('background', () => {
     // Only timers and the clock are faked; fake-indexeddb schedules with setImmediate.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.parse('2025-03-14T12:00:00Z') });
     fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Backstory', version: '0.1.0' });
-    network = fakeFetch();
+    network = fakeFetch((url, init) =>
+      url.hostname === 'feeds.example.org' ? new Response(fixtureBody('providers/feeds/rss2.xml')) : harwickRoute(url, init),
+    );
     vi.stubGlobal('fetch', network.fetch);
     background.main();
     await clearHistory();
+    await pruneFeedItems(Number.MAX_SAFE_INTEGER, []);
   });
 
   afterEach(() => {
@@ -157,5 +161,24 @@ describe('background', () => {
     expect(done.explainers.find((e) => e.name === 'Harwick')).toMatchObject({ state: 'ok', title: 'Harwick, North Yorkshire' });
     expect(await getRelatedCache(harwick.canonicalUrl)).toBeUndefined();
     expect(await getAnalysis(harwick.canonicalUrl)).toBeUndefined();
+  });
+
+  it('creates the maintenance alarm once, so that waking the worker does not restart its period', async () => {
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(MAINTENANCE_ALARM)).toMatchObject({ periodInMinutes: 30 }));
+    const first = await fakeBrowser.alarms.get(MAINTENANCE_ALARM);
+    await vi.advanceTimersByTimeAsync(60_000);
+    background.main(); // the worker wakes up again
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await fakeBrowser.alarms.get(MAINTENANCE_ALARM)).toEqual(first);
+  });
+
+  it("polls the reader's feeds when one is added and on the alarm, and stores their items", async () => {
+    await updateSettings({ feeds: ['https://feeds.example.org/rss.xml'] });
+    await vi.waitFor(async () => expect((await listFeedItems()).length).toBeGreaterThan(0));
+    expect((await listFeedItems())[0]).toMatchObject({ feedUrl: 'https://feeds.example.org/rss.xml', provider: 'feeds' });
+    const polls = () => network.requests.filter((r) => r.url.hostname === 'feeds.example.org').length;
+    const before = polls();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: MAINTENANCE_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(() => expect(polls()).toBe(before + 1));
   });
 });

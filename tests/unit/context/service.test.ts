@@ -261,11 +261,11 @@ describe('storage', () => {
     expect(states(second)['bing-news']).toBe('ok');
   });
 
-  it.each([
+  it.each<[string, AskOptions, Partial<Settings>]>([
     ['a private window', { isPrivate: true }, {}],
     ['paused history', normal, { historyPaused: true }],
     ['an excluded site', normal, { excludedSites: ['riverside-courier.co.uk'] }],
-  ] as const)('computes the context but writes nothing for %s', async (_, ask, settings) => {
+  ])('computes the context but writes nothing for %s', async (_, ask, settings) => {
     const { service, memory } = makeService({ settings });
     const done = await untilComplete(() => service.getContext(harwick, ask));
     expect(done.related.sameStory.length).toBeGreaterThan(0);
