@@ -83,6 +83,7 @@ describe('story context in the popup', () => {
     expect(await popup.sources.textContent()).toMatch(/^Google News \d+ · GDELT \d+ · Bing News \d+/);
 
     await popup.scrollTo(popup.names);
+    await popup.page.mouse.move(0, 0); // no hover state in the picture
     await saveScreenshot(popup, 'popup-context', 'popup');
   });
 
