@@ -12,7 +12,7 @@ export interface Article {
   siteName: string | null;
   /** Publication time as ISO 8601, or null when the page does not say. */
   publishedAt: string | null;
-  /** BCP 47 language tag from the markup (`<html lang>`, `og:locale`, …), or null. */
+  /** BCP 47 language tag from the markup (`<html lang>`, `og:locale`, …), else guessed from the text; null when unknown. */
   lang: string | null;
   /** A short description (meta description or the first paragraph). */
   excerpt: string;
