@@ -78,6 +78,8 @@ export interface AskOptions {
 
 interface Lookup {
   article: Omit<Article, 'text'>;
+  /** The settings that shaped it; other settings start a new lookup. */
+  settingsKey: string;
   analysis: Analysis;
   startedAt: number;
   controller: AbortController;
@@ -109,6 +111,16 @@ function hashKey(text: string): string {
 
 /** Results worth reusing from the cache: the transient failures are asked again. */
 const isSettled = (r: CachedProviderResult) => r.state === 'ok' || r.state === 'empty' || r.state === 'error';
+
+/** What in the settings changes a lookup (sources, region, language, feeds, and whether it may be stored). */
+const settingsKeyOf = (s: Settings, persist: boolean) => JSON.stringify([s.providers, s.region, s.language, s.feeds, persist]);
+
+/** Whether a finished lookup should start over: too old, or a provider's rate limit has passed so it can be asked again. */
+function isStale(lookup: Lookup, now: number): boolean {
+  if (!lookup.complete) return false;
+  if (now - lookup.startedAt >= RELATED_TTL_MS) return true;
+  return [...lookup.statuses.values()].some((s) => s.state === 'rate-limited' && s.retryAt !== undefined && s.retryAt <= now);
+}
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
   map.delete(key);
@@ -178,14 +190,17 @@ export function createContextService(deps: ContextDeps) {
     touch(lookup);
   }
 
-  async function start(article: Article, options: AskOptions): Promise<Lookup> {
+  const persistFor = (article: Article, options: AskOptions, settings: Settings) =>
+    !options.isPrivate && mayStore(article.canonicalUrl, settings) && mayStore(article.url, settings);
+
+  async function start(article: Article, options: AskOptions, settings: Settings): Promise<Lookup> {
     const now = deps.now();
-    const settings = await deps.getSettings();
-    const persist = !options.isPrivate && mayStore(article.canonicalUrl, settings) && mayStore(article.url, settings);
+    const persist = persistFor(article, options, settings);
     const analysis = await analysisOf(article);
     const { text: _text, ...meta } = article;
     const lookup: Lookup = {
       article: meta,
+      settingsKey: settingsKeyOf(settings, persist),
       analysis,
       startedAt: now,
       controller: new AbortController(),
@@ -338,17 +353,25 @@ export function createContextService(deps: ContextDeps) {
      */
     async getContext(article: Article, options: AskOptions): Promise<StoryContext> {
       const key = article.canonicalUrl;
+      const settings = await deps.getSettings();
       const running = lookups.get(key);
       if (running) {
         const lookup = await running.catch(() => undefined);
-        const stale = lookup && lookup.complete && deps.now() - lookup.startedAt >= RELATED_TTL_MS;
-        if (lookup && !stale && !lookup.controller.signal.aborted) {
+        // Settings changed (a source switched, history paused): start over. A private ask may
+        // share a lookup a normal tab started (it writes nothing more because of the private ask).
+        const sameSettings =
+          lookup?.settingsKey === settingsKeyOf(settings, persistFor(article, options, settings)) ||
+          (options.isPrivate && lookup?.settingsKey === settingsKeyOf(settings, persistFor(article, { isPrivate: false }, settings)));
+        if (lookup && sameSettings && !isStale(lookup, deps.now()) && !lookup.controller.signal.aborted) {
           if (options.tabId !== undefined) lookup.tabs.add(options.tabId);
           return snapshot(lookup);
         }
-        if (lookups.get(key) === running) lookups.delete(key);
+        if (lookups.get(key) === running) {
+          lookups.delete(key);
+          lookup?.controller.abort(new DOMException('superseded', 'AbortError'));
+        }
       }
-      const starting = start(article, options);
+      const starting = start(article, options, settings);
       lookups.set(key, starting);
       starting.catch(() => {
         if (lookups.get(key) === starting) lookups.delete(key);

@@ -20,6 +20,8 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_RETRIES = 2;
 /** Longest wait before a retry; a longer Retry-After is reported as rate-limited instead. */
 export const MAX_RETRY_DELAY_MS = 15_000;
+/** Longest wait for a provider's turn (other tabs ahead in its queue); beyond it the request is not queued. */
+export const MAX_QUEUE_MS = 20_000;
 /** Longest Retry-After believed at all (a bogus year-long value is cut to this). */
 const MAX_BACKOFF_MS = 3_600_000;
 
@@ -46,6 +48,8 @@ export interface FetchOptions {
   maxBytes?: number;
   maxRetries?: number;
   maxRetryDelayMs?: number;
+  /** Longest wait for the provider's turn before giving up as rate-limited (default 20 s). */
+  maxQueueMs?: number;
 }
 
 class BodyTooLargeError extends Error {}
@@ -59,10 +63,14 @@ export class RateLimiter {
 
   constructor(private readonly now: () => number) {}
 
-  /** Reserves the next slot for `key` and returns how long to wait for it, ms. */
-  reserve(key: string, minIntervalMs: number): number {
+  /**
+   * Reserves the next slot for `key` and returns how long to wait for it, ms. When the wait
+   * would be longer than `maxWaitMs`, reserves nothing and returns `{ busyUntil }` instead.
+   */
+  reserve(key: string, minIntervalMs: number, maxWaitMs = Number.POSITIVE_INFINITY): number | { busyUntil: number } {
     const now = this.now();
     const at = Math.max(now, this.next.get(key) ?? 0);
+    if (at - now > maxWaitMs) return { busyUntil: at };
     this.next.set(key, at + minIntervalMs);
     return at - now;
   }
@@ -170,9 +178,15 @@ export class Scheduler {
     const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = MAX_BODY_BYTES } = options;
     const maxRetries = options.maxRetries ?? MAX_RETRIES;
     const maxRetryDelayMs = options.maxRetryDelayMs ?? MAX_RETRY_DELAY_MS;
+    const maxQueueMs = options.maxQueueMs ?? MAX_QUEUE_MS;
     for (let attempt = 0; ; attempt++) {
+      // After a 429 the wait is the back-off the provider asked for, already checked against the cap.
+      const wait = this.limiter.reserve(key, minIntervalMs, attempt === 0 ? maxQueueMs : Number.POSITIVE_INFINITY);
+      if (typeof wait !== 'number') {
+        return { kind: 'rate-limited', retryAt: wait.busyUntil, message: `busy, next turn in ${seconds(wait.busyUntil - this.deps.now())}` };
+      }
       try {
-        await sleep(this.limiter.reserve(key, minIntervalMs), signal);
+        await sleep(wait, signal);
       } catch {
         return { kind: 'aborted' };
       }

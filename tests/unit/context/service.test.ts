@@ -348,6 +348,49 @@ describe('timeline', () => {
   });
 });
 
+describe('changes', () => {
+  it('starts over when the settings change, e.g. a source is switched off', async () => {
+    const memory = memoryStore();
+    const settings: Partial<Settings> = {};
+    const net = fakeFetch();
+    const service = createContextService({
+      scheduler: new Scheduler({ fetch: net.fetch, now: Date.now }),
+      store: memory.store,
+      getSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+      now: Date.now,
+      version: '0.1.0',
+      origin: null,
+    });
+    const before = await untilComplete(() => service.getContext(harwick, normal));
+    expect(states(before)['bing-news']).toBe('ok');
+    settings.providers = { ...DEFAULT_SETTINGS.providers, 'bing-news': false };
+    const after = await untilComplete(() => service.getContext(harwick, normal));
+    expect(states(after)['bing-news']).toBe('off');
+    expect([...after.related.sameStory, ...after.related.background].some((s) => s.provider === 'bing-news')).toBe(false);
+  });
+
+  it('asks a rate-limited provider again once its retry time has passed', async () => {
+    let limited = true;
+    const { service, requests } = makeService({
+      route: (url, init) =>
+        url.hostname === 'api.gdeltproject.org' && limited
+          ? new Response(fixtureBody('providers/gdelt/rate-limit.txt'), { status: 429, headers: { 'retry-after': '60' } })
+          : harwickRoute(url, init),
+    });
+    const first = await untilComplete(() => service.getContext(harwick, normal));
+    expect(first.providers.find((p) => p.id === 'gdelt')).toMatchObject({ state: 'rate-limited', retryAt: T0 + 60_000 });
+    const gdeltCalls = () => requests.filter((r) => r.url.hostname === 'api.gdeltproject.org').length;
+    expect(gdeltCalls()).toBe(1);
+    limited = false;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(states(await service.getContext(harwick, normal)).gdelt).toBe('rate-limited'); // not yet
+    await vi.advanceTimersByTimeAsync(30_000);
+    const again = await untilComplete(() => service.getContext(harwick, normal));
+    expect(states(again).gdelt).toBe('ok');
+    expect(gdeltCalls()).toBe(3);
+  });
+});
+
 describe('tabs', () => {
   it('aborts the lookup when its tab closes, and the next ask starts over', async () => {
     const gate = gatedRoute();

@@ -262,18 +262,30 @@ describe('rate limits', () => {
     });
   });
 
-  it('does not wait out a long Retry-After: reports rate-limited at once, and holds later requests until then', async () => {
+  it('does not wait out a long Retry-After: reports rate-limited at once, and sends nothing more until then', async () => {
     const { scheduler, calls } = setup((url) =>
       calls.length === 1 ? new Response('slow down', { status: 429, headers: { 'retry-after': '120' } }) : new Response(bodies[url.hostname]),
     );
     const [result] = await runProviders(scheduler, [job(gdeltProvider)]);
-    expect(result).toMatchObject({ state: 'rate-limited', retryAt: T0 + 120_000 });
+    expect(result).toMatchObject({ state: 'rate-limited', retryAt: T0 + 120_000, message: 'HTTP 429, retry in 120 s' });
     expect(calls).toHaveLength(1);
-    const later = runProviders(scheduler, [job(gdeltProvider)]);
-    await vi.advanceTimersByTimeAsync(119_999);
+    // Another tab a minute later: still blocked, told when, nothing sent.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await runProviders(scheduler, [job(gdeltProvider)])).toMatchObject([{ state: 'rate-limited', retryAt: T0 + 120_000, message: 'busy, next turn in 60 s' }]);
     expect(calls).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect((await later)[0]).toMatchObject({ state: 'ok' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await runProviders(scheduler, [job(gdeltProvider)])).toMatchObject([{ state: 'ok' }]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('queues at most 20 s behind other tabs, then reports rate-limited instead of waiting', async () => {
+    const { scheduler, calls } = setup();
+    const tabs = Array.from({ length: 6 }, () => runProviders(scheduler, [job(gdeltProvider)]));
+    await vi.advanceTimersByTimeAsync(20_000);
+    const results = await Promise.all(tabs);
+    expect(results.map(([r]) => r!.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'rate-limited']);
+    expect(results[5]![0]).toMatchObject({ retryAt: T0 + 25_000, message: 'busy, next turn in 25 s' });
+    expect(calls).toHaveLength(5);
   });
 
   it('backs off exponentially from the provider interval when 429 has no Retry-After', async () => {
