@@ -57,7 +57,12 @@ export function ContextView({ article, context, isFinal, error, isOnline, now, l
           <Summary sentences={context.analysis.summary} lang={lang} />
           {context.analysis.entities.length > 0 && (
             <Section title="Who and where">
-              <EntityChips entities={context.analysis.entities} explainers={context.explainers} />
+              <EntityChips
+                entities={context.analysis.entities}
+                explainers={context.explainers}
+                isFinal={isFinal || context.complete}
+                lang={context.analysis.lang}
+              />
             </Section>
           )}
           <RelatedSection context={context} isFinal={isFinal} isOnline={isOnline} now={now} locale={locale} />

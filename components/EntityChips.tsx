@@ -13,6 +13,10 @@ export type EntityChipsProps = {
   explainers: Explainer[];
   /** Most chips shown per kind. */
   maxPerType?: number;
+  /** No more explainers will arrive (the context is final). */
+  isFinal?: boolean;
+  /** The article's language: the Wikipedia edition for names that were not looked up. */
+  lang?: string;
 };
 
 const GROUPS: { type: EntityType; label: string }[] = [
@@ -25,7 +29,7 @@ const GROUPS: { type: EntityType; label: string }[] = [
  * The people, places and organisations the article names, as toggle buttons grouped by kind.
  * Activating one opens its explainer card below the chips; activating it again (or another) closes it.
  */
-export function EntityChips({ entities, explainers, maxPerType = 6 }: EntityChipsProps) {
+export function EntityChips({ entities, explainers, maxPerType = 6, isFinal = false, lang }: EntityChipsProps) {
   const [open, setOpen] = useState<string | null>(null);
   const cardId = useId();
   const groups = GROUPS.map((group) => ({
@@ -54,7 +58,9 @@ export function EntityChips({ entities, explainers, maxPerType = 6 }: EntityChip
           ))}
         </ul>
       ))}
-      {isOpenShown && <ExplainerCard id={cardId} name={open} explainer={explainers.find((e) => e.name === open)} />}
+      {isOpenShown && (
+        <ExplainerCard id={cardId} name={open} explainer={explainers.find((e) => e.name === open)} isLookupOver={isFinal} lang={lang} />
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Explainer } from '@/utils/context/types';
 import { capText, safeHttpUrl } from './format';
+import { ExplainerChoices } from './ExplainerChoices';
 import { Skeleton } from './Skeleton';
 import './theme.css';
 import './ExplainerCard.css';
@@ -9,6 +10,10 @@ export type ExplainerCardProps = {
   name: string;
   /** Undefined while the background has not started looking it up: shown as pending. */
   explainer: Explainer | undefined;
+  /** No more answers will come: a name without an explainer by now was not looked up (only the main names are). */
+  isLookupOver?: boolean;
+  /** Wikipedia edition for the search link offered then, e.g. "de". */
+  lang?: string;
   id?: string;
 };
 
@@ -19,10 +24,11 @@ const EXTRACT_LENGTH = 600;
  * (looking up, not found, error), or the pages it "may refer to". All provider text is rendered as text;
  * the thumbnail and links appear only for http(s) URLs.
  */
-export function ExplainerCard({ name, explainer, id }: ExplainerCardProps) {
-  const state = explainer?.state ?? 'pending';
+export function ExplainerCard({ name, explainer, isLookupOver = false, lang = 'en', id }: ExplainerCardProps) {
+  const state = explainer?.state ?? (isLookupOver ? 'not-asked' : 'pending');
   return (
     <div class={`bs-explainer bs-explainer--${state}`} id={id} role="group" aria-label={`About ${capText(name, 80)}`}>
+      {state === 'not-asked' && <NotAsked name={name} lang={lang} />}
       {state === 'pending' && (
         <>
           <p class="bs-explainer__note">Looking up {name} on Wikipedia…</p>
@@ -36,9 +42,23 @@ export function ExplainerCard({ name, explainer, id }: ExplainerCardProps) {
           {explainer?.message ? ` (${capText(explainer.message, 120)})` : ''}.
         </p>
       )}
-      {state === 'ambiguous' && explainer && <Choices name={name} explainer={explainer} />}
+      {state === 'ambiguous' && explainer && <ExplainerChoices name={name} explainer={explainer} />}
       {state === 'ok' && explainer && <Summary explainer={explainer} />}
     </div>
+  );
+}
+
+/** Only the main names are looked up automatically; for the others the reader may search (a request they choose). */
+function NotAsked({ name, lang }: { name: string; lang: string }) {
+  const edition = /^[a-z]{2,3}$/.test(lang) ? lang : 'en';
+  const href = `https://${edition}.wikipedia.org/w/index.php?${new URLSearchParams({ search: name.slice(0, 100) })}`;
+  return (
+    <>
+      <p class="bs-explainer__note">Backstory looks up only the main names of an article.</p>
+      <a class="bs-explainer__more bs-link" href={href} target="_blank" rel="noopener noreferrer">
+        Search Wikipedia for {name}
+      </a>
+    </>
   );
 }
 
@@ -61,33 +81,6 @@ function Summary({ explainer }: { explainer: Explainer }) {
           Read on Wikipedia
         </a>
       )}
-    </>
-  );
-}
-
-function Choices({ name, explainer }: { name: string; explainer: Explainer }) {
-  const choices = (explainer.choices ?? []).slice(0, 6);
-  return (
-    <>
-      <p class="bs-explainer__note">{name} may refer to:</p>
-      <ul class="bs-explainer__choices" lang={explainer.lang}>
-        {choices.map((choice, index) => {
-          const href = safeHttpUrl(choice.url);
-          const title = capText(choice.title, 120);
-          return (
-            <li key={index}>
-              {href ? (
-                <a class="bs-link bs-explainer__choice" href={href} target="_blank" rel="noopener noreferrer">
-                  {title}
-                </a>
-              ) : (
-                <span class="bs-explainer__choice">{title}</span>
-              )}
-              {choice.description && <span class="bs-explainer__choice-note"> — {capText(choice.description, 120)}</span>}
-            </li>
-          );
-        })}
-      </ul>
     </>
   );
 }

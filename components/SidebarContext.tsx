@@ -34,7 +34,13 @@ export function SidebarContext({ article, context, isFinal, error, isOnline, now
           <RelatedSection context={context} isFinal={isFinal} isOnline={isOnline} now={now} locale={locale} max={4} />
           {context.analysis.entities.length > 0 && (
             <Section title="Who and where">
-              <EntityChips entities={context.analysis.entities} explainers={context.explainers} maxPerType={3} />
+              <EntityChips
+                entities={context.analysis.entities}
+                explainers={context.explainers}
+                isFinal={isFinal || context.complete}
+                lang={context.analysis.lang}
+                maxPerType={3}
+              />
             </Section>
           )}
         </>

@@ -51,6 +51,11 @@ describe('story context in the popup', () => {
     expect(await marsh.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Marsh Lane, Leeds', 'Marsh Lane (Bristol)']));
     await popup.chip('Marsh Lane').click();
     await marsh.waitFor({ state: 'detached' });
+    // Only the main names are looked up; for the others the reader can search.
+    await popup.chip('Gareth Lindqvist').click();
+    const search = popup.explainer('Gareth Lindqvist').getByRole('link', { name: 'Search Wikipedia for Gareth Lindqvist' });
+    expect(await search.getAttribute('href')).toBe('https://en.wikipedia.org/w/index.php?search=Gareth+Lindqvist');
+    await popup.chip('Gareth Lindqvist').click();
 
     // The same story from all three providers, grouped: wire copies merged, the namesake football story left out.
     expect(await popup.sameStory.getByRole('heading').textContent()).toMatch(/^Same story · \d+ outlets$/);

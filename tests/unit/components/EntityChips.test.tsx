@@ -61,4 +61,15 @@ describe('EntityChips', () => {
     fireEvent.click(screen.getAllByRole('button')[1]!);
     expectInert(container);
   });
+
+  it('tells a pending explainer from one that will not come once the context is final', () => {
+    const { rerender } = render(<EntityChips entities={entities} explainers={[]} />);
+    fireEvent.click(chip('Lisbon'));
+    expect(screen.getByRole('group', { name: 'About Lisbon' }).textContent).toContain('Looking up Lisbon');
+    rerender(<EntityChips entities={entities} explainers={[]} isFinal lang="pt" />);
+    const card = screen.getByRole('group', { name: 'About Lisbon' });
+    expect(within(card).getByRole('link', { name: 'Search Wikipedia for Lisbon' }).getAttribute('href')).toBe(
+      'https://pt.wikipedia.org/w/index.php?search=Lisbon',
+    );
+  });
 });

@@ -77,3 +77,20 @@ describe('ExplainerCard', () => {
     expectInert(ambiguous.container);
   });
 });
+
+describe('ExplainerCard for a name that was not looked up', () => {
+  it('once the lookup is over, offers a Wikipedia search in the article language instead of waiting forever', () => {
+    render(<ExplainerCard name="Gareth Lindqvist" explainer={undefined} isLookupOver lang="de" />);
+    const group = screen.getByRole('group', { name: 'About Gareth Lindqvist' });
+    expect(group.textContent).not.toContain('Looking up');
+    const link = within(group).getByRole('link', { name: 'Search Wikipedia for Gareth Lindqvist' });
+    expect(link.getAttribute('href')).toBe('https://de.wikipedia.org/w/index.php?search=Gareth+Lindqvist');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('falls back to English for a malformed language and keeps a hostile name inert', () => {
+    const { container } = render(<ExplainerCard name={SCRIPT} explainer={undefined} isLookupOver lang={JS_URL} />);
+    expect(screen.getByRole('link').getAttribute('href')).toMatch(/^https:\/\/en\.wikipedia\.org\/w\/index\.php\?search=%3Cscript%3E/);
+    expectInert(container);
+  });
+});
