@@ -3,7 +3,7 @@ export const PROVIDERS_DIR: string;
 export const PROVIDER_IDS: readonly string[];
 
 export type ProviderId = 'google-news' | 'gdelt' | 'bing-news' | 'wikipedia';
-export type Fault = '429' | '500' | 'hang' | 'malformed';
+export type Fault = '429' | '500' | 'hang' | 'malformed' | 'hostile';
 
 export interface LoggedRequest {
   method: string;

@@ -39,10 +39,15 @@ const STORY_WORDS = [
 /** Provider ids as the fault switches and the request log name them. */
 export const PROVIDER_IDS = ['google-news', 'gdelt', 'bing-news', 'wikipedia'];
 
+/** Recorded hostile Wikipedia summary (markup in text, a `javascript:` thumbnail), served for every title under the `hostile` fault. */
+const WIKI_HOSTILE = fileURLToPath(new URL('../fixtures/providers/wikipedia/hostile.json', import.meta.url));
+
 /**
  * How a provider misbehaves: `429` answers HTTP 429 with GDELT's plain-text body, `500` an HTML error
- * page, `hang` never answers, `malformed` sends a body cut off mid-way with status 200.
- * @typedef {'429' | '500' | 'hang' | 'malformed'} Fault
+ * page, `hang` never answers, `malformed` sends a body cut off mid-way with status 200, `hostile` sends
+ * the story with script/img payloads, `javascript:`/`data:` URLs and a 5,000-character title
+ * (`providers/hostile/`; Wikipedia: a hostile summary for every title).
+ * @typedef {'429' | '500' | 'hang' | 'malformed' | 'hostile'} Fault
  */
 
 function storyFor(/** @type {string} */ query) {
@@ -68,13 +73,14 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
   const fill = (/** @type {string} */ text) => text.replaceAll('%ORIGIN%', origin).replaceAll('%HOST%', host);
 
   /** @returns {Promise<{ status: number, type: string, body: string } | null>} null: not a provider path. */
-  async function providerAnswer(/** @type {URL} */ url) {
+  async function providerAnswer(/** @type {URL} */ url, isHostile = false) {
     const news = NEWS_ROUTES.find((r) => r.path === url.pathname);
     if (news) {
-      const story = storyFor(url.searchParams.get(news.param) ?? '');
+      const story = isHostile ? 'hostile' : storyFor(url.searchParams.get(news.param) ?? '');
       return { status: 200, type: news.type, body: await readFile(join(PROVIDERS_DIR, story, news.file), 'utf8') };
     }
     const json = 'application/json; charset=utf-8';
+    if (isHostile && url.pathname.startsWith(WIKI_SUMMARY)) return { status: 200, type: json, body: await readFile(WIKI_HOSTILE, 'utf8') };
     if (url.pathname.startsWith(WIKI_SUMMARY)) {
       const title = decodeURIComponent(url.pathname.slice(WIKI_SUMMARY.length));
       // Titles come from the page being read: only plain names map to files.
@@ -119,7 +125,7 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
         res.end('<html><head><title>500 Internal Server Error</title></head><body><center><h1>500 Internal Server Error</h1></center><hr><center>nginx</center></body></html>\n');
         return;
       }
-      const answer = await providerAnswer(url);
+      const answer = await providerAnswer(url, fault === 'hostile');
       if (answer) {
         const body = fill(answer.body);
         res.writeHead(answer.status, { 'Content-Type': answer.type, 'Cache-Control': 'no-store' });
