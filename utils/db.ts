@@ -25,6 +25,8 @@ export interface CachedProviderResult {
   stories: RelatedStory[];
   message?: string;
   retryAt?: number;
+  /** GDELT only: the article's outlet's country (ISO code) when its answer named it. */
+  sourceCountry?: string;
 }
 
 /** Related-coverage cache for one article: each provider's raw answer (ranking is redone on read). */

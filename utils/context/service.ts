@@ -252,7 +252,11 @@ export function createContextService(deps: ContextDeps) {
     const cached = await deps.store.getRelatedCache(article.canonicalUrl).catch(() => undefined);
     const fresh = cached && cached.queryKey === queryKey && now - cached.fetchedAt < RELATED_TTL_MS ? cached : undefined;
     const fetchedAt = fresh?.fetchedAt ?? now;
-    for (const r of fresh?.results ?? []) if (isSettled(r) && jobs.some((j) => j.provider.id === r.id)) setResult(lookup, { ...r });
+    for (const { sourceCountry, ...r } of fresh?.results ?? []) {
+      if (!isSettled(r) || !jobs.some((j) => j.provider.id === r.id)) continue;
+      setResult(lookup, r);
+      lookup.country ??= sourceCountry ?? null;
+    }
     const remaining = jobs.filter((j) => !lookup.results.has(j.provider.id));
 
     const providersDone = runProviders(deps.scheduler, remaining, {
@@ -261,7 +265,9 @@ export function createContextService(deps: ContextDeps) {
       onResult: (result) => {
         setResult(lookup, result);
         if (persist && result.state !== 'pending') {
-          void deps.store.putRelatedResult(article.canonicalUrl, queryKey, fetchedAt, { ...result }).catch(() => {});
+          const cached: CachedProviderResult = { ...result };
+          if (result.id === 'gdelt' && lookup.country) cached.sourceCountry = lookup.country;
+          void deps.store.putRelatedResult(article.canonicalUrl, queryKey, fetchedAt, cached).catch(() => {});
         }
       },
     });

@@ -179,11 +179,17 @@ describe('getContext', () => {
   it("names the outlet's country from GDELT's sourcecountry and explains the outlet", async () => {
     const gdelt = JSON.parse(fixtureBody('related/harwick-flood-barrier/gdelt.json')) as { articles: { domain: string; sourcecountry: string }[] };
     for (const a of gdelt.articles) if (a.domain === 'riverside-courier.co.uk') a.sourcecountry = 'United Kingdom';
+    const memory = memoryStore();
     const { service } = makeService({
+      memory,
       route: (url, init) => (url.hostname === 'api.gdeltproject.org' ? Response.json(gdelt) : harwickRoute(url, init)),
     });
     const done = await untilComplete(() => service.getContext(harwick, normal));
     expect(done.source).toMatchObject({ name: 'The Riverside Courier', country: 'GB', explainer: { name: 'The Riverside Courier', type: 'outlet', state: 'not-found' } });
+    // A restarted worker answering from the cache still knows the country.
+    const restarted = makeService({ memory });
+    expect((await untilComplete(() => restarted.service.getContext(harwick, normal))).source.country).toBe('GB');
+    expect(restarted.requests).toEqual([]);
   });
 
   it('resolves explainers for the main names', async () => {
