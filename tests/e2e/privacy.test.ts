@@ -86,7 +86,8 @@ describe('privacy', () => {
       });
       expect(visited).toContain(header(request, 'referer'));
     }
-    for (const request of toSite) expect(JSON.stringify(request.headers)).not.toContain('chrome-extension://');
+    // Neither the site nor a provider learns the extension's id from a header (Origin, Referer).
+    for (const request of log) expect(JSON.stringify(request.headers)).not.toContain('chrome-extension://');
 
     // The providers: every one was asked, with short queries that hold no page URL and no run of the article's words.
     expect(new Set(toProviders.map((r) => r.provider))).toEqual(new Set(['google-news', 'gdelt', 'bing-news', 'wikipedia']));

@@ -42,8 +42,15 @@ describe('sidebar on an article page', () => {
     expect(await sidebar.sameStoryItems.first().getByRole('link').getAttribute('href')).toMatch(/^https:\/\//);
     await saveScreenshot(page, 'article-with-sidebar', 'sidebar');
     const names = sidebar.panel.getByRole('region', { name: 'Who and where' });
-    await names.getByRole('button', { name: 'Priya Okafor' }).click();
-    await sidebar.panel.getByRole('group', { name: 'About Priya Okafor' }).getByText('British politician, leader of Harwick City Council').waitFor();
+    // Keyboard: Enter on a chip opens its explainer, Space closes it again.
+    const chip = names.getByRole('button', { name: 'Priya Okafor' });
+    await chip.focus();
+    await page.keyboard.press('Enter');
+    const card = sidebar.panel.getByRole('group', { name: 'About Priya Okafor' });
+    await card.getByText('British politician, leader of Harwick City Council').waitFor();
+    expect(await chip.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Space');
+    await card.waitFor({ state: 'detached' });
 
     // The tab sits beside the panel, never over it.
     const tab = (await sidebar.toggle.boundingBox())!;
