@@ -24,7 +24,7 @@ import { buildQuery } from '../related/query';
 import { rankRelated } from '../related/rank';
 import { runProviders, type ProviderJob, type ProviderResult, type Scheduler } from '../related/scheduler';
 import type { RankedRelated, RelatedQuery, RelatedStory } from '../related/types';
-import { mayStore, resolveRegion, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, mayStore, resolveRegion, type Settings } from '../settings';
 import { createWikiClient, explainerContext, explainerTargets, resolveExplainer, type ExplainerCache, type ExplainerTarget } from './explainers';
 import { HISTORY_ENTITIES, TIMELINE_HISTORY, buildSourceInfo, buildTimeline, entityKeys, gdeltSourceCountry, sharesStory } from './timeline';
 import type { Explainer, ProviderStatus, StoryContext } from './types';
@@ -359,7 +359,8 @@ export function createContextService(deps: ContextDeps) {
      */
     async getContext(article: Article, options: AskOptions): Promise<StoryContext> {
       const key = article.canonicalUrl;
-      const settings = await deps.getSettings();
+      // Settings unreadable (storage failing): look up with the defaults, but store nothing.
+      const settings = await deps.getSettings().catch(() => ({ ...DEFAULT_SETTINGS, historyPaused: true }));
       const running = lookups.get(key);
       if (running) {
         const lookup = await running.catch(() => undefined);

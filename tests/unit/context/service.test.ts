@@ -280,6 +280,33 @@ describe('storage', () => {
   });
 });
 
+describe('failures', () => {
+  it('still answers, storing nothing, when the settings cannot be read', async () => {
+    const memory = memoryStore();
+    const net = fakeFetch();
+    const service = createContextService({
+      scheduler: new Scheduler({ fetch: net.fetch, now: Date.now }),
+      store: memory.store,
+      getSettings: () => Promise.reject(new Error('storage unavailable')),
+      now: Date.now,
+      version: '0.1.0',
+      origin: null,
+    });
+    const done = await untilComplete(() => service.getContext(harwick, normal));
+    expect(done.related.sameStory.length).toBeGreaterThan(0);
+    for (const write of writesOf(memory.store)) expect(write).not.toHaveBeenCalled();
+  });
+
+  it('still answers when IndexedDB fails, from the network', async () => {
+    const memory = memoryStore();
+    for (const fn of Object.values(memory.store)) fn.mockRejectedValue(new Error('QuotaExceededError'));
+    const { service } = makeService({ memory });
+    const done = await untilComplete(() => service.getContext(harwick, normal));
+    expect(states(done)).toMatchObject({ 'google-news': 'ok', gdelt: 'ok', 'bing-news': 'ok', history: 'error' });
+    expect(done.explainers.find((e) => e.name === 'River Ouse')).toMatchObject({ state: 'ok' });
+  });
+});
+
 describe('timeline', () => {
   function historyEntry(url: string, title: string, publishedAt: string | null, lastVisitedAt: number): HistoryEntry {
     return {
