@@ -14,7 +14,8 @@ declare module 'vitest' {
   }
 }
 
-export const E2E_OUT_DIR = '.output/e2e';
+/** Where the e2e build goes; BACKSTORY_E2E_OUT_DIR lets parallel runs (several checkouts or people) keep apart. */
+export const E2E_OUT_DIR = process.env.BACKSTORY_E2E_OUT_DIR || '.output/e2e';
 
 export default async function setup(project: TestProject): Promise<void> {
   const port = Number(process.env.BACKSTORY_E2E_PORT) || (await findFreePort());
