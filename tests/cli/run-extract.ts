@@ -1,8 +1,9 @@
 /**
- * The logic behind `npm run -s extract -- [--url URL] FILE...`: read saved pages
+ * The logic behind `npm run -s extract -- [--url URL] [--context] FILE...`: read saved pages
  * (`.html` or gzipped `.html.gz`), run the same `readPage` as the content script under
- * linkedom, and print one JSON line per file. Kept apart from the entry file so tests
- * can call it with fake output streams.
+ * linkedom, and print one JSON line per file. With `--context`, each line also carries the
+ * local article analysis (`analyseArticle`: entities, key terms, summary), computed offline.
+ * Kept apart from the entry file so tests can call it with fake output streams.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -10,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { readPage } from '@/utils/article/extract';
+import { analyseArticle } from '@/utils/analysis/analyse';
+import type { EntityType } from '@/utils/analysis/types';
 
 /** Where {@link runExtract} writes; `process.stdout`/`stderr` in the CLI, arrays in tests. */
 export interface ExtractIo {
@@ -32,21 +35,31 @@ export interface ExtractLine {
   wordCount: number;
 }
 
+/** What `--context` adds to a line: the local analysis, without the name variants. */
+export interface ExtractContext {
+  /** Most salient first. */
+  entities: Array<{ name: string; type: EntityType; mentions: number }>;
+  keyTerms: string[];
+  /** Up to three sentences, in article order. */
+  summary: string[];
+}
+
 /** One output line for a file that could not be read or parsed. */
 export interface ExtractError {
   file: string;
   error: string;
 }
 
-export const USAGE = 'usage: npm run -s extract -- [--url URL] FILE.html|FILE.html.gz ...';
+export const USAGE = 'usage: npm run -s extract -- [--url URL] [--context] FILE.html|FILE.html.gz ...';
 
 interface Options {
   url: string | null;
+  hasContext: boolean;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { url: null, files: [] };
+  const options: Options = { url: null, hasContext: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--url') {
@@ -55,6 +68,8 @@ function parseArgs(argv: string[]): Options | string {
       options.url = value;
     } else if (arg.startsWith('--url=')) {
       options.url = arg.slice('--url='.length);
+    } else if (arg === '--context') {
+      options.hasContext = true;
     } else if (arg === '--') {
       options.files.push(...argv.slice(i + 1));
       break;
@@ -113,6 +128,20 @@ export async function extractFile(file: string, url: string | null): Promise<Ext
 }
 
 /**
+ * The `--context` fields for an extracted line. Non-articles (and articles without text) get
+ * empty lists rather than missing keys, so every line has the same shape for `jq` and friends.
+ */
+export function contextOf(line: Pick<ExtractLine, 'isArticle' | 'title' | 'text' | 'lang'>): ExtractContext {
+  if (!line.isArticle || !line.text) return { entities: [], keyTerms: [], summary: [] };
+  const analysis = analyseArticle({ title: line.title ?? '', text: line.text, lang: line.lang ?? undefined });
+  return {
+    entities: analysis.entities.map(({ name, type, mentions }) => ({ name, type, mentions })),
+    keyTerms: analysis.keyTerms,
+    summary: analysis.summary,
+  };
+}
+
+/**
  * Runs the CLI: one JSON line per input on `io.out`, errors as `{ file, error }` lines
  * (the run continues). Returns the exit code: 0 when every input was read, 1 when any
  * failed, 2 for bad arguments.
@@ -126,7 +155,8 @@ export async function runExtract(argv: string[], io: ExtractIo): Promise<number>
   let failed = 0;
   for (const file of options.files) {
     try {
-      io.out(JSON.stringify(await extractFile(file, options.url)));
+      const line = await extractFile(file, options.url);
+      io.out(JSON.stringify(options.hasContext ? { ...line, ...contextOf(line) } : line));
     } catch (error) {
       failed++;
       const message = error instanceof Error ? error.message : String(error);

@@ -9,6 +9,8 @@ const PAGES = join(__dirname, '../../fixtures/pages');
 // The German regional paper (relative canonical link) and the front page (not an article).
 const GERMAN = join(PAGES, 'german/source.html');
 const FRONT = join(PAGES, 'front-page/source.html');
+// An English local-news article from the fixture site.
+const FLOOD = join(__dirname, '../../fixtures/site/news/harwick-flood-barrier-vote.html');
 
 let dir: string;
 let out: string[];
@@ -69,6 +71,38 @@ describe('runExtract', () => {
     expect(defaultPageUrl(GERMAN)).toBe(`file://${GERMAN}`);
     // A relative canonical link cannot become an http(s) URL against file://, so the page URL stays.
     expect(lines()[0]!.canonicalUrl).toBe(`file://${GERMAN}`);
+  });
+
+  it('adds no analysis fields without --context', async () => {
+    expect(await runExtract([FLOOD], io())).toBe(0);
+    expect(Object.keys(lines()[0]!)).not.toContain('entities');
+  });
+
+  it('adds entities, key terms and a summary to articles with --context', async () => {
+    expect(await runExtract(['--context', FLOOD, GERMAN], io())).toBe(0);
+    const [flood, german] = lines();
+    const entities = flood!.entities as Array<{ name: string; type: string; mentions: number }>;
+    expect(entities).toEqual(
+      expect.arrayContaining([
+        { name: 'Priya Okafor', type: 'person', mentions: 2 },
+        { name: 'River Ouse', type: 'place', mentions: 2 },
+        expect.objectContaining({ name: 'Harwick Chamber of Commerce', type: 'organization' }),
+      ]),
+    );
+    // Only name, type and mentions: the variants stay inside the extension.
+    for (const e of entities) expect(Object.keys(e).sort()).toEqual(['mentions', 'name', 'type']);
+    expect(flood!.keyTerms).toEqual(expect.arrayContaining(['barrier', 'flood']));
+    expect(flood!.summary).toHaveLength(3);
+    expect((flood!.summary as string[])[0]).toMatch(/tidal barrier on the River Ouse/);
+    // The extracted fields are still there.
+    expect(flood).toMatchObject({ isArticle: true, byline: 'Elena Marsh' });
+    expect(german!.entities).toEqual(expect.arrayContaining([{ name: 'Udo Brenner', type: 'person', mentions: 1 }]));
+    expect((german!.summary as string[]).length).toBeGreaterThan(0);
+  });
+
+  it('gives non-articles empty context lists with --context', async () => {
+    expect(await runExtract(['--context', FRONT], io())).toBe(0);
+    expect(lines()[0]).toMatchObject({ isArticle: false, entities: [], keyTerms: [], summary: [] });
   });
 
   it('rejects bad arguments with usage and exit code 2', async () => {
