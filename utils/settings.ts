@@ -24,7 +24,20 @@ export interface Settings {
   excludedSites: string[];
   /** The reader's own feed URLs (RSS, Atom, JSON Feed), polled on an alarm. */
   feeds: string[];
+  /** v2: the sidebar on article pages: `collapsed` (the tab with the count), `open` (starts expanded) or `off`. */
+  sidebarMode: SidebarMode;
+  /** v2: host names where the sidebar is not shown ("Hide on this site"); subdomains included. */
+  sidebarHiddenSites: string[];
+  /** v2: days of reading history kept; older visits are deleted on the maintenance alarm. null = forever. */
+  retentionDays: number | null;
 }
+
+/** Where the sidebar stands on article pages. */
+export const SIDEBAR_MODES = ['collapsed', 'open', 'off'] as const;
+/** One sidebar mode. */
+export type SidebarMode = (typeof SIDEBAR_MODES)[number];
+/** Longest retention the options page offers (10 years); larger stored values are capped. */
+export const MAX_RETENTION_DAYS = 3_650;
 
 /** Defaults: everything on, automatic region and language, history recorded, nothing excluded, no feeds. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,12 +47,27 @@ export const DEFAULT_SETTINGS: Settings = {
   historyPaused: false,
   excludedSites: [],
   feeds: [],
+  sidebarMode: 'collapsed',
+  sidebarHiddenSites: [],
+  retentionDays: null,
 };
+
+/** Settings as stored by version 1 (before the sidebar and retention settings). */
+export type SettingsV1 = Omit<Settings, 'sidebarMode' | 'sidebarHiddenSites' | 'retentionDays'>;
 
 /** The stored item. Use {@link getSettings}/{@link updateSettings}, which fill in missing fields. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2 added the sidebar mode, per-site hiding and history retention: fill in the defaults.
+    2: (old: SettingsV1): Settings => ({
+      ...old,
+      sidebarMode: DEFAULT_SETTINGS.sidebarMode,
+      sidebarHiddenSites: [],
+      retentionDays: DEFAULT_SETTINGS.retentionDays,
+    }),
+  },
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -82,6 +110,12 @@ export function normaliseSettings(value: unknown): Settings {
     feeds: Array.isArray(raw.feeds)
       ? [...new Set(raw.feeds.filter((f): f is string => typeof f === 'string' && /^https?:\/\//i.test(f.trim())).map((f) => f.trim()))]
       : [],
+    sidebarMode: SIDEBAR_MODES.includes(raw.sidebarMode as SidebarMode) ? (raw.sidebarMode as SidebarMode) : DEFAULT_SETTINGS.sidebarMode,
+    sidebarHiddenSites: [...new Set(hostList(raw.sidebarHiddenSites))],
+    retentionDays:
+      typeof raw.retentionDays === 'number' && Number.isInteger(raw.retentionDays) && raw.retentionDays >= 1
+        ? Math.min(raw.retentionDays, MAX_RETENTION_DAYS)
+        : null,
   };
 }
 
@@ -129,4 +163,9 @@ export function resolveRegion(settings: Pick<Settings, 'region'>, articleLang: s
     if (region) return region.toUpperCase();
   }
   return 'US';
+}
+
+/** Whether the sidebar appears on `url`: not when it is off, nor on a site where the reader hid it. */
+export function isSidebarShown(url: string, settings: Pick<Settings, 'sidebarMode' | 'sidebarHiddenSites'>): boolean {
+  return settings.sidebarMode !== 'off' && !isExcludedSite(url, settings.sidebarHiddenSites);
 }

@@ -4,10 +4,12 @@ import {
   DEFAULT_SETTINGS,
   getSettings,
   isExcludedSite,
+  isSidebarShown,
   mayStore,
   normaliseSettings,
   normaliseSite,
   resolveRegion,
+  settingsItem,
   updateSettings,
 } from '@/utils/settings';
 
@@ -20,7 +22,27 @@ describe('settings storage', () => {
       historyPaused: false,
       excludedSites: [],
       feeds: [],
+      sidebarMode: 'collapsed',
+      sidebarHiddenSites: [],
+      retentionDays: null,
     });
+  });
+
+  it('migrates a version 1 value: keeps its choices and fills in the sidebar and retention defaults', async () => {
+    const v1 = {
+      providers: { 'google-news': true, gdelt: false, 'bing-news': true, wikipedia: true, feeds: true, history: true },
+      region: 'GB',
+      language: null,
+      historyPaused: true,
+      excludedSites: ['example.com'],
+      feeds: ['https://feeds.example.org/rss'],
+    };
+    await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
+    expect(stored.settings$).toEqual({ v: 2 });
+    expect(stored.settings).toEqual({ ...v1, sidebarMode: 'collapsed', sidebarHiddenSites: [], retentionDays: null });
+    expect(await getSettings()).toMatchObject({ historyPaused: true, region: 'GB', sidebarMode: 'collapsed', retentionDays: null });
   });
 
   it('stores changes under local:settings and reads them back', async () => {
@@ -59,8 +81,19 @@ describe('normaliseSettings', () => {
       historyPaused: false,
       excludedSites: ['example.com', 'news.example.org'],
       feeds: ['https://feeds.example.org/rss'],
+      sidebarMode: 'collapsed',
+      sidebarHiddenSites: [],
+      retentionDays: null,
     });
     expect(normaliseSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(normaliseSettings({ sidebarMode: 'sideways', retentionDays: 0 })).toMatchObject({ sidebarMode: 'collapsed', retentionDays: null });
+    expect(normaliseSettings({ retentionDays: 2.5 }).retentionDays).toBeNull();
+    expect(normaliseSettings({ retentionDays: 1e9 }).retentionDays).toBe(3_650);
+    expect(normaliseSettings({ sidebarMode: 'off', retentionDays: 30, sidebarHiddenSites: ['https://www.Example.com/x', 3] })).toMatchObject({
+      sidebarMode: 'off',
+      retentionDays: 30,
+      sidebarHiddenSites: ['example.com'],
+    });
     expect(normaliseSettings({ region: 'ie' }).region).toBe('IE');
   });
 
@@ -88,6 +121,15 @@ describe('excluded sites', () => {
     expect(mayStore('https://example.com/a', DEFAULT_SETTINGS)).toBe(true);
     expect(mayStore('https://example.com/a', { historyPaused: true, excludedSites: [] })).toBe(false);
     expect(mayStore('https://example.com/a', { historyPaused: false, excludedSites: ['example.com'] })).toBe(false);
+  });
+});
+
+describe('isSidebarShown', () => {
+  it('hides the sidebar when it is off or the site (or a parent site) is hidden', () => {
+    expect(isSidebarShown('https://news.example.com/a', { sidebarMode: 'collapsed', sidebarHiddenSites: [] })).toBe(true);
+    expect(isSidebarShown('https://news.example.com/a', { sidebarMode: 'open', sidebarHiddenSites: ['other.org'] })).toBe(true);
+    expect(isSidebarShown('https://news.example.com/a', { sidebarMode: 'off', sidebarHiddenSites: [] })).toBe(false);
+    expect(isSidebarShown('https://news.example.com/a', { sidebarMode: 'collapsed', sidebarHiddenSites: ['example.com'] })).toBe(false);
   });
 });
 
