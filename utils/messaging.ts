@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Article } from './article/types';
 import type { HistoryEntry } from './history-types';
+import type { FeedCheck } from './context/feed-check';
 import type { StoryContext } from './context/types';
 
 /**
@@ -20,6 +21,10 @@ export interface ProtocolMap {
    * ask again until `complete`. `tabId` lets the background tell a private window's article.
    */
   getContext: { req: { article: Article; tabId?: number }; res: StoryContext };
+  /** background → content (by tab id): the keyboard command: expand the sidebar, or collapse it when open. */
+  toggleSidebar: { req: Record<string, never>; res: { shown: boolean } };
+  /** options → background: fetches and parses a feed address before it is added; rejects with a reason to show. */
+  validateFeed: { req: { url: string }; res: FeedCheck };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -118,6 +123,15 @@ const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
     const article = validateArticle(value.article);
     if (value.tabId === undefined) return { article };
     return { article, tabId: count(value.tabId, 'tabId', Number.MAX_SAFE_INTEGER) };
+  },
+  toggleSidebar: (value) => {
+    if (value !== undefined && !isRecord(value)) return fail('toggleSidebar takes no data');
+    return {};
+  },
+  // Any string up to URL length: the handler explains what is wrong with it, in the reader's terms.
+  validateFeed: (value) => {
+    if (!isRecord(value)) return fail('validateFeed needs { url }');
+    return { url: str(value.url, 'url', MAX_URL_LENGTH) };
   },
 };
 
