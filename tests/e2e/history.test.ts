@@ -16,7 +16,7 @@ describe('reading history in Chromium', () => {
     const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, tabId);
     await popup.showThisPage();
     await popup.articleHeading(FLOOD.title).waitFor();
-    await saveScreenshot(popup, 'popup-this-page');
+    await saveScreenshot(popup, 'popup-this-page', 'popup-top');
 
     await popup.showHistory();
     await popup.historyList.waitFor();
