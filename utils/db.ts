@@ -1,8 +1,10 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Analysis } from './analysis/types';
 import type { Article } from './article/types';
 import type { ProviderState } from './context/types';
-import type { HistoryEntry } from './history-types';
+import type { ExportedArticle, HistoryEntry, HistorySearch } from './history-types';
+import { mergeEntries } from './history-export';
+import { buildSearchTerms, entityKey, prefixRange, queryPrefixes, siteKey } from './history-terms';
 import type { WikiSearchHit, WikiSummaryResult } from './providers/wikipedia';
 import type { RelatedStory } from './related/types';
 
@@ -59,6 +61,19 @@ export interface FeedItemRecord extends RelatedStory {
 }
 
 /**
+ * v3: an article's search terms (the history's compact search index, instead of its text).
+ * Keyed by `[lastVisitedAt, canonicalUrl]`, so the keys an index lookup returns are already
+ * ordered by recency: results are sorted without reading a record.
+ */
+export interface SearchRecord {
+  canonicalUrl: string;
+  /** Epoch ms of the latest visit, as in `articles` (first part of the key). */
+  lastVisitedAt: number;
+  /** Folded words and filter keys (`utils/history-terms.ts`), indexed multi-entry. */
+  terms: string[];
+}
+
+/**
  * The one IndexedDB database. Only the background opens it: an IndexedDB opened in a
  * content script would belong to the news site's origin (DESIGN.md, "Where data lives").
  */
@@ -87,6 +102,12 @@ export interface BackstoryDB extends DBSchema {
     value: EntityCacheRecord;
     indexes: { 'by-fetchedAt': number };
   };
+  /** v3: search terms of each history entry, by `[lastVisitedAt, canonicalUrl]`. */
+  search: {
+    key: [number, string];
+    value: SearchRecord;
+    indexes: { 'by-url': string; 'by-term': string };
+  };
   /** v2: items of the reader's feeds, by item URL. */
   'feed-items': {
     key: string;
@@ -114,6 +135,23 @@ const steps: Array<(db: BackstoryDatabase, tx: UpgradeTx) => void> = [
     const feedItems = db.createObjectStore('feed-items', { keyPath: 'url' });
     feedItems.createIndex('by-feedUrl', 'feedUrl');
     feedItems.createIndex('by-fetchedAt', 'fetchedAt');
+  },
+  /* v3 */ (db, tx) => {
+    const search = db.createObjectStore('search', { keyPath: ['lastVisitedAt', 'canonicalUrl'] });
+    search.createIndex('by-url', 'canonicalUrl', { unique: true });
+    search.createIndex('by-term', 'terms', { multiEntry: true });
+    // Existing history gets terms from what is stored (title, outlet, excerpt, entity names); the
+    // text was never stored, so its words are indexed from the next visit on. Nothing is dropped.
+    void (async () => {
+      const analyses = tx.objectStore('analyses');
+      let cursor = await tx.objectStore('articles').openCursor();
+      while (cursor) {
+        const entry = cursor.value;
+        const stored = await analyses.get(entry.canonicalUrl);
+        await tx.objectStore('search').put(searchRecordOf(entry, stored?.analysis));
+        cursor = await cursor.continue();
+      }
+    })();
   },
 ];
 
@@ -197,6 +235,34 @@ function addVisit(previous: HistoryEntry | undefined, article: Article, at: numb
   };
 }
 
+/** The search record of a history entry: terms from its metadata, analysis and (when given) text. */
+function searchRecordOf(entry: HistoryEntry, analysis?: Analysis, text?: string, previous?: readonly string[]): SearchRecord {
+  return {
+    canonicalUrl: entry.canonicalUrl,
+    lastVisitedAt: entry.lastVisitedAt,
+    terms: buildSearchTerms({
+      title: entry.title,
+      outlet: [entry.siteName, entry.site],
+      entities: analysis?.entities.map((e) => e.name),
+      extra: [entry.excerpt],
+      text,
+      previous,
+      site: entry.site,
+    }),
+  };
+}
+
+type SearchStore = IDBPObjectStore<BackstoryDB, ArrayLike<StoreNames<BackstoryDB>>, 'search', 'readwrite'>;
+
+/** Replaces the search record of `canonicalUrl` (its key changes with each visit); returns the old one. */
+async function replaceSearchRecord(search: SearchStore, canonicalUrl: string, record: SearchRecord | null): Promise<SearchRecord | undefined> {
+  const oldKey = await search.index('by-url').getKey(canonicalUrl);
+  const old = oldKey ? await search.get(oldKey) : undefined;
+  if (oldKey) await search.delete(oldKey);
+  if (record) await search.put(record);
+  return old;
+}
+
 const isQuotaError = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'QuotaExceededError';
 
@@ -208,10 +274,14 @@ const isQuotaError = (error: unknown): boolean =>
  */
 export async function recordVisit(article: Article, at: number, db?: BackstoryDatabase): Promise<HistoryEntry> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction('articles', 'readwrite');
+  const tx = conn.transaction(['articles', 'analyses', 'search'], 'readwrite');
   const write = async () => {
-    const entry = addVisit(await tx.store.get(article.canonicalUrl), article, at);
-    await tx.store.put(entry);
+    const articles = tx.objectStore('articles');
+    const entry = addVisit(await articles.get(article.canonicalUrl), article, at);
+    await articles.put(entry);
+    // The search index gets the article's words (its text itself is not stored).
+    const analysis = (await tx.objectStore('analyses').get(article.canonicalUrl))?.analysis;
+    await replaceSearchRecord(tx.objectStore('search'), entry.canonicalUrl, searchRecordOf(entry, analysis, article.text));
     return entry;
   };
   try {
@@ -254,24 +324,34 @@ export async function getHistoryEntries(canonicalUrls: readonly string[], db?: B
   return found.filter((e): e is HistoryEntry => e !== undefined);
 }
 
-/** Forgets one article: its visits, analysis and cached related coverage. Deleting an unknown URL is not an error. */
-export async function deleteHistoryEntry(canonicalUrl: string, db?: BackstoryDatabase): Promise<void> {
+/**
+ * Forgets one article: its visits, search terms, analysis and cached related coverage. Deleting an
+ * unknown URL is not an error. Returns what was deleted as an export record (for an undo), or null.
+ */
+export async function deleteHistoryEntry(canonicalUrl: string, db?: BackstoryDatabase): Promise<ExportedArticle | null> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction(['articles', 'analyses', 'related'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('articles').delete(canonicalUrl),
-    tx.objectStore('analyses').delete(canonicalUrl),
-    tx.objectStore('related').delete(canonicalUrl),
-    tx.done,
-  ]);
+  const tx = conn.transaction(['articles', 'analyses', 'related', 'search'], 'readwrite');
+  const remove = async () => {
+    const entry = await tx.objectStore('articles').get(canonicalUrl);
+    const search = await replaceSearchRecord(tx.objectStore('search'), canonicalUrl, null);
+    await Promise.all([
+      tx.objectStore('articles').delete(canonicalUrl),
+      tx.objectStore('analyses').delete(canonicalUrl),
+      tx.objectStore('related').delete(canonicalUrl),
+    ]);
+    return entry ? { ...entry, terms: search?.terms ?? [] } : null;
+  };
+  const [removed] = await Promise.all([remove(), tx.done]);
+  return removed;
 }
 
 /** Forgets the whole reading history, with every analysis and cached lookup (which would reveal it too). */
 export async function clearHistory(db?: BackstoryDatabase): Promise<void> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction(['articles', 'analyses', 'related', 'entities'], 'readwrite');
+  const tx = conn.transaction(['articles', 'analyses', 'related', 'entities', 'search'], 'readwrite');
   await Promise.all([
     tx.objectStore('articles').clear(),
+    tx.objectStore('search').clear(),
     tx.objectStore('analyses').clear(),
     tx.objectStore('related').clear(),
     tx.objectStore('entities').clear(),
@@ -279,12 +359,155 @@ export async function clearHistory(db?: BackstoryDatabase): Promise<void> {
   ]);
 }
 
+// ---------------------------------------------------------------- search, export, import
+
+/** Keys read per query word before it counts as broad (then it is checked on candidates instead). */
+export const SEARCH_CANDIDATE_CAP = 2_000;
+
+type SearchKey = [number, string];
+
+/**
+ * History entries matching `search`, newest visit first, at most `limit`. Each query word is a
+ * key range on the multi-entry `by-term` index; the sets are intersected smallest first. The keys
+ * carry the visit time, so candidates are ordered before any record is read, and only as many
+ * records are read as results are needed. A word matching more than {@link SEARCH_CANDIDATE_CAP}
+ * articles ("s") is checked on the candidates of the others, or on the newest articles first.
+ */
+export async function searchHistory(search: HistorySearch, db?: BackstoryDatabase): Promise<HistoryEntry[]> {
+  const conn = db ?? (await getBackstoryDB());
+  const prefixes = queryPrefixes(search.query);
+  const exact = [search.site ? siteKey(search.site) : null, search.entity ? entityKey(search.entity) : null].filter((k): k is string => k !== null);
+  const hasDates = search.from !== undefined || search.to !== undefined;
+  if (search.limit <= 0) return [];
+  if (!prefixes.length && !exact.length && !hasDates) return listHistory({ limit: search.limit }, conn);
+  const from = search.from ?? Number.NEGATIVE_INFINITY;
+  const to = search.to ?? Number.POSITIVE_INFINITY;
+
+  const tx = conn.transaction(['search', 'articles']);
+  const store = tx.objectStore('search');
+  const articles = tx.objectStore('articles');
+  const index = store.index('by-term');
+  const sets = await Promise.all([
+    ...exact.map(async (key) => ({ keys: (await index.getAllKeys(key)) as SearchKey[], prefix: null, complete: true })),
+    ...prefixes.map(async (prefix) => {
+      const keys = (await index.getAllKeys(prefixRange(prefix), SEARCH_CANDIDATE_CAP + 1)) as SearchKey[];
+      return { keys, prefix, complete: keys.length <= SEARCH_CANDIDATE_CAP };
+    }),
+  ]);
+  const broad = sets.filter((s) => !s.complete).map((s) => s.prefix!);
+  const complete = sets.filter((s) => s.complete).sort((a, b) => a.keys.length - b.keys.length);
+
+  /** The entry behind a candidate key, if it passes the checks the index could not do. */
+  const check = async (key: SearchKey, record?: SearchRecord): Promise<HistoryEntry | undefined> => {
+    if (key[0] < from) return undefined;
+    if (broad.length) {
+      const terms = (record ?? (await store.get(key)))?.terms ?? [];
+      if (!broad.every((p) => terms.some((t) => t.startsWith(p)))) return undefined;
+    }
+    const entry = await articles.get(key[1]);
+    if (!entry || (hasDates && !entry.visits.some((v) => v >= from && v <= to))) return undefined;
+    return entry;
+  };
+
+  const results: HistoryEntry[] = [];
+  if (complete.length) {
+    let candidates = new Map(complete[0]!.keys.map((k) => [k[1], k] as const));
+    for (const set of complete.slice(1)) {
+      if (!candidates.size) break;
+      const urls = new Set(set.keys.map((k) => k[1]));
+      candidates = new Map([...candidates].filter(([url]) => urls.has(url)));
+    }
+    const ordered = [...candidates.values()].filter((k) => k[0] >= from).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
+    // Read in batches of what is still missing: usually one batch.
+    for (let i = 0; i < ordered.length && results.length < search.limit; ) {
+      const batch = ordered.slice(i, i + search.limit - results.length);
+      i += batch.length;
+      for (const entry of await Promise.all(batch.map((k) => check(k)))) if (entry) results.push(entry);
+    }
+  } else {
+    const range = search.from === undefined ? null : IDBKeyRange.lowerBound([search.from]);
+    let cursor = await store.openCursor(range, 'prev');
+    while (cursor && results.length < search.limit) {
+      const entry = await check(cursor.primaryKey, cursor.value);
+      if (entry) results.push(entry);
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+  return results;
+}
+
+/** Every history entry with its search terms, newest visit first (for an export). */
+export async function exportHistory(db?: BackstoryDatabase): Promise<ExportedArticle[]> {
+  const conn = db ?? (await getBackstoryDB());
+  const tx = conn.transaction(['articles', 'search']);
+  const [entries, records] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('search').getAll(), tx.done]);
+  const terms = new Map(records.map((r) => [r.canonicalUrl, r.terms]));
+  return entries.sort((a, b) => b.lastVisitedAt - a.lastVisitedAt).map((e) => ({ ...e, terms: terms.get(e.canonicalUrl) ?? [] }));
+}
+
+/**
+ * Merges validated export records into the history in one transaction (all or nothing): a known
+ * canonical URL gets the union of both visit lists and the metadata of its newest visit.
+ */
+export async function importHistory(
+  incoming: readonly ExportedArticle[],
+  db?: BackstoryDatabase,
+): Promise<{ added: number; updated: number }> {
+  const conn = db ?? (await getBackstoryDB());
+  const tx = conn.transaction(['articles', 'analyses', 'search'], 'readwrite');
+  const write = async () => {
+    let added = 0;
+    let updated = 0;
+    const articles = tx.objectStore('articles');
+    const search = tx.objectStore('search');
+    for (const { terms, ...record } of incoming) {
+      const previous = await articles.get(record.canonicalUrl);
+      const merged = previous ? mergeEntries(previous, record) : record;
+      if (previous) updated++;
+      else added++;
+      await articles.put(merged);
+      const key = await search.index('by-url').getKey(record.canonicalUrl);
+      const oldTerms = key ? ((await search.get(key))?.terms ?? []) : [];
+      const analysis = (await tx.objectStore('analyses').get(record.canonicalUrl))?.analysis;
+      await replaceSearchRecord(search, merged.canonicalUrl, searchRecordOf(merged, analysis, undefined, [...oldTerms, ...terms]));
+    }
+    return { added, updated };
+  };
+  const done = tx.done;
+  done.catch(() => {}); // awaited below; a failed write aborts first
+  try {
+    const result = await write();
+    await done;
+    return result;
+  } catch (error) {
+    // A request that throws (rather than fails) does not abort by itself: nothing may be half-imported.
+    try {
+      tx.abort();
+    } catch {
+      // already finished
+    }
+    if (isQuotaError(error)) throw new Error('storage is full: nothing was imported', { cause: error });
+    throw error;
+  }
+}
+
 // ---------------------------------------------------------------- analyses
 
-/** Stores (replaces) an article's analysis. */
+/** Stores (replaces) an article's analysis, and adds its entity names to the article's search terms if it is in the history. */
 export async function putAnalysis(record: StoredAnalysis, db?: BackstoryDatabase): Promise<void> {
   const conn = db ?? (await getBackstoryDB());
-  await conn.put('analyses', record);
+  const tx = conn.transaction(['analyses', 'articles', 'search'], 'readwrite');
+  const write = async () => {
+    await tx.objectStore('analyses').put(record);
+    const entry = await tx.objectStore('articles').get(record.canonicalUrl);
+    if (!entry) return;
+    const search = tx.objectStore('search');
+    const key = await search.index('by-url').getKey(record.canonicalUrl);
+    const previous = key ? (await search.get(key))?.terms : undefined;
+    await replaceSearchRecord(search, entry.canonicalUrl, searchRecordOf(entry, record.analysis, undefined, previous));
+  };
+  await Promise.all([write(), tx.done]);
 }
 
 /** The stored analysis of an article, or undefined. */

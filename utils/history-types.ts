@@ -19,3 +19,33 @@ export interface HistoryEntry {
   /** Host name without `www.` (indexed). */
   site: string;
 }
+
+/** A history search: every query word must match a word of the article by prefix; filters narrow it. */
+export interface HistorySearch {
+  /** Words as typed; empty = every article (filtered). */
+  query: string;
+  /** Host name without `www.`, as in {@link HistoryEntry.site}. */
+  site?: string;
+  /** Only articles with a visit at or after this time (epoch ms). */
+  from?: number;
+  /** Only articles with a visit at or before this time (epoch ms). */
+  to?: number;
+  /** An entity name ("Harwick"); matched folded and whole. */
+  entity?: string;
+  /** Most results returned, newest visit first. */
+  limit: number;
+}
+
+/** One article in an export: the stored entry and its search terms (so that a re-import finds it by its words). */
+export interface ExportedArticle extends HistoryEntry {
+  terms: string[];
+}
+
+/** An export file (JSON). */
+export interface HistoryExport {
+  format: 'backstory-history';
+  version: 1;
+  /** Epoch ms. */
+  exportedAt: number;
+  articles: ExportedArticle[];
+}

@@ -24,6 +24,7 @@ import {
   putFeedItems,
   putRelatedResult,
   recordVisit,
+  searchHistory,
   type BackstoryDatabase,
   type EntityCacheRecord,
   type RelatedCacheRecord,
@@ -135,7 +136,38 @@ describe('schema upgrades', () => {
         expect(await listFeedItems({}, db)).toEqual([feedItem]);
       },
     },
+    {
+      // v3 adds the search index: existing articles get terms from title, outlet, excerpt and entity names.
+      version: 3,
+      records: [
+        { store: 'articles', record: v1Entry },
+        { store: 'analyses', record: analysis },
+        { store: 'search', record: { canonicalUrl: v1Entry.canonicalUrl, lastVisitedAt: 2000, terms: ['barrier', '\u0001s:example.com'] } },
+      ],
+      check: async (db) => {
+        expect(await getHistoryEntry(v1Entry.canonicalUrl, db)).toEqual(v1Entry);
+        expect(await searchHistory({ query: 'barr', limit: 10 }, db)).toEqual([v1Entry]);
+        expect(await searchHistory({ query: '', site: 'example.com', limit: 10 }, db)).toEqual([v1Entry]);
+      },
+    },
   ];
+
+  it('upgrading from v2 indexes the existing history by title, outlet, excerpt and entity names, dropping nothing', async () => {
+    const { name, db: old } = await freshDB(2);
+    const other: HistoryEntry = { ...v1Entry, canonicalUrl: 'https://news.example.org/b', url: 'https://news.example.org/b', title: 'Élection à Zürich', site: 'news.example.org', lastVisitedAt: 500, visits: [500] };
+    await (old as IDBPDatabase<unknown>).put('articles', v1Entry);
+    await (old as IDBPDatabase<unknown>).put('articles', other);
+    await (old as IDBPDatabase<unknown>).put('analyses', analysis);
+    old.close();
+    const db = await openBackstoryDB({ name });
+    opened.push(db as IDBPDatabase<unknown>);
+    expect(await listHistory({ limit: 10 }, db)).toEqual([v1Entry, other]);
+    expect(await searchHistory({ query: 'harw', limit: 10 }, db)).toEqual([v1Entry]); // entity name
+    expect(await searchHistory({ query: 'about', limit: 10 }, db)).toEqual([]); // a stop word is not indexed
+    expect(await searchHistory({ query: 'zurich elect', limit: 10 }, db)).toEqual([other]); // diacritics folded
+    expect(await searchHistory({ query: 'example', limit: 10 }, db)).toEqual([v1Entry, other]); // outlet, newest first
+    expect(await searchHistory({ query: '', entity: 'Harwick', limit: 10 }, db)).toEqual([v1Entry]);
+  });
 
   it('has a test case for every upgrade step', () => {
     expect(upgradeCases.map((c) => c.version)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
@@ -157,7 +189,11 @@ describe('schema upgrades', () => {
 
   it('creates the stores with their indexes', async () => {
     const { db } = await freshDB();
-    expect([...db.objectStoreNames].sort()).toEqual(['analyses', 'articles', 'entities', 'feed-items', 'related']);
+    expect([...db.objectStoreNames].sort()).toEqual(['analyses', 'articles', 'entities', 'feed-items', 'related', 'search']);
+    expect(db.transaction('search').store.keyPath).toEqual(['lastVisitedAt', 'canonicalUrl']);
+    expect([...db.transaction('search').store.indexNames].sort()).toEqual(['by-term', 'by-url']);
+    expect(db.transaction('search').store.index('by-term').multiEntry).toBe(true);
+    expect(db.transaction('search').store.index('by-url').unique).toBe(true);
     const indexes = (store: 'articles' | 'analyses' | 'related' | 'entities' | 'feed-items') => [...db.transaction(store).store.indexNames].sort();
     expect(db.transaction('articles').store.keyPath).toBe('canonicalUrl');
     expect(indexes('articles')).toEqual(['by-lastVisitedAt', 'by-site']);
