@@ -133,7 +133,7 @@ export async function extractFile(file: string, url: string | null): Promise<Ext
  */
 export function contextOf(line: Pick<ExtractLine, 'isArticle' | 'title' | 'text' | 'lang'>): ExtractContext {
   if (!line.isArticle || !line.text) return { entities: [], keyTerms: [], summary: [] };
-  const analysis = analyseArticle({ title: line.title ?? '', text: line.text, lang: line.lang ?? undefined });
+  const analysis = analyseArticle({ title: line.title ?? '', text: line.text, lang: line.lang });
   return {
     entities: analysis.entities.map(({ name, type, mentions }) => ({ name, type, mentions })),
     keyTerms: analysis.keyTerms,

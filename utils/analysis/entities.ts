@@ -22,14 +22,20 @@ import {
   NON_ENTITY_WORDS,
   ORG_NOUNS,
   ORG_SUFFIXES_DE,
+  ORG_HEADS_ROMANCE,
   ORG_WORDS,
   PERSON_NOUNS,
   PLACE_NOUNS,
+  PLACE_OFFICE_NOUNS,
+  PLACE_PART_NOUNS,
   PLACE_PREPOSITIONS,
   PLACE_SUFFIXES,
   PLACE_WORDS,
+  PREPOSITIONAL_NOUNS_DE,
   SPEECH_VERBS,
   STOP_WORDS,
+  STREET_SUFFIXES_DE,
+  STREET_WORDS,
   SUPPORTED_LANGUAGES,
   TITLES,
   TITLE_SUFFIXES_DE,
@@ -82,6 +88,16 @@ const NOUN_SUFFIX_DE = /(?:ung|ungen|heit|keit|schaft|tion|tät|ismus|nis|tum|me
 const ADJECTIVE_DE = /(?:isch|lich|ig|sch|ern|al|iv)(?:e|en|er|es|em)$|^(?:neu|alt|rot|grün|frei|groß|vereinigt|vereint)(?:e|en|er|es|em)$/u;
 const ADJECTIVE_ROMANCE =
   /(?:ale|ales|aux|al|aine|aines|ain|éenne|éen|ique|iques|ienne|ien|aise|ais|ies|ico|ica|icos|icas|ano|ana|ivo|iva|ista|eral|ral)$/u;
+/** Lowercase words that continue a Romance organisation name after a connector or as an adjective. */
+const ADJECTIVE_ROMANCE_ORG = /(?:el|elle|els|elles|aire|aires|if|ive|ifs|ives|al|ale|ales|aux|ique|iques|ico|ica|icos|icas|ario|aria|ivo|iva|eño|eña|ier|ière)$/u;
+/** Connectors inside a lowercase Romance organisation name ("des vins de", "de la maîtrise de"). */
+const ORG_CONNECTORS_ROMANCE = new Set(['de', 'des', 'du', 'del', 'pour', 'para', 'sur', 'sobre']);
+/**
+ * Longest lowercase-continued organisation name, in words ("d'" counts as one). The context service
+ * looks names up on Wikipedia and must never send six consecutive words of the article.
+ */
+const MAX_ORG_WORDS = 5;
+const ARTICLES_ROMANCE = new Set(['la', 'le', 'les', 'el', 'los', 'las']);
 const COMPASS = /^(?:nord|sud|süd|ost|west|ober|nieder|north|south|east|west|upper|lower)/u;
 const ROMANCE = new Set(['fr', 'es', 'it', 'pt']);
 /** Connector sequences allowed inside an organisation name after its head word ("Bank of England"). */
@@ -227,7 +243,15 @@ class Extractor {
     const runs: Run[] = [];
     for (const seg of segments) {
       const last = runs[runs.length - 1];
-      if (last && this.joins(tokens, last, seg)) last.to = seg.to;
+      // Already inside a lowercase-continued organisation name ("… des vins de Bourgogne").
+      if (last && seg.from <= last.to) {
+        last.to = Math.max(last.to, seg.to);
+        continue;
+      }
+      // A lowercase-continued name ("Bureau interprofessionnel des vins") joins nothing past MAX_ORG_WORDS.
+      const isLongLowercase = (r: Run) =>
+        /^\p{Ll}/u.test(tokens[r.to]!.text) && (sliceText(tokens, r.from, seg.to).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > MAX_ORG_WORDS;
+      if (last && this.joins(tokens, last, seg) && !isLongLowercase(last)) last.to = seg.to;
       else runs.push({ ...seg });
       // Romance organisations: "Assemblée nationale", "Union africaine", "Gobierno central".
       const cur = runs[runs.length - 1]!;
@@ -243,8 +267,49 @@ class Extractor {
       ) {
         cur.to += 1;
       }
+      if (ROMANCE.has(this.lang) && ORG_HEADS_ROMANCE.has(head.text.toLowerCase())) cur.to = this.lowercaseOrgEnd(tokens, cur.from, cur.to);
     }
     return runs;
+  }
+
+  /**
+   * French and Spanish write most of an organisation's name in lowercase after its head word
+   * ("Institut d'études de sécurité", "Bureau interprofessionnel des vins de Bourgogne"). From the
+   * end of a run whose head is such a word, follows connectors ("de", "des", "de la", "et de") each
+   * followed by a noun, and adjectives; returns the index of the last word that belongs to the name.
+   * At most {@link MAX_ORG_WORDS} words: names go to Wikipedia, and a longer one would quote the article.
+   */
+  private lowercaseOrgEnd(tokens: Token[], from: number, end: number): number {
+    let last = end;
+    let isAfterConnector = false;
+    for (let j = end + 1; j < tokens.length && j - end <= 10; j++) {
+      const t = tokens[j]!;
+      const word = t.text.toLowerCase();
+      const isContent = isCapitalised(t.text) || (/^\p{Ll}/u.test(t.text) && t.text.length >= 3 && !ALL_STOP.has(word));
+      if ((sliceText(tokens, from, j).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > MAX_ORG_WORDS) break;
+      if (/^\s*[dl]['’]$/u.test(t.gap)) {
+        // Elided connector or article: "d'études", "de l'environnement".
+        if (!isContent) break;
+        last = j;
+        isAfterConnector = false;
+      } else if (!/^\s+$/u.test(t.gap)) {
+        break;
+      } else if (isAfterConnector) {
+        if (ARTICLES_ROMANCE.has(word)) continue;
+        if (!isContent) break;
+        last = j;
+        isAfterConnector = false;
+      } else if (ORG_CONNECTORS_ROMANCE.has(word)) {
+        isAfterConnector = true;
+      } else if ((word === 'et' || word === 'y') && ORG_CONNECTORS_ROMANCE.has(tokens[j + 1]?.text.toLowerCase() ?? '')) {
+        continue; // "et de la maîtrise": the next connector follows
+      } else if (/^\p{Ll}/u.test(t.text) && ADJECTIVE_ROMANCE_ORG.test(word) && !ALL_STOP.has(word)) {
+        last = j;
+      } else {
+        break;
+      }
+    }
+    return last;
   }
 
   private continuesRun(prev: Token, next: Token): boolean {
@@ -296,6 +361,15 @@ class Extractor {
   private addRun(tokens: Token[], run: Run, sentence: number, isWeakSentence: boolean): void {
     let { from } = run;
     const { to } = run;
+    // German nouns pair up with a street after it ("an der Innpromenade Sandsäcke"): the street stands alone.
+    const streetAt = tokens.slice(from, to).findIndex((t) => this.isGermanStreet(t.text));
+    if (this.lang === 'de' && streetAt >= 0) {
+      const at = from + streetAt;
+      if (at > from) this.addRun(tokens, { from, to: at - 1 }, sentence, isWeakSentence);
+      this.addRun(tokens, { from: at, to: at }, sentence, isWeakSentence);
+      this.addRun(tokens, { from: at + 1, to }, sentence, isWeakSentence);
+      return;
+    }
     let isInitial = this.isSentenceStart(tokens, from);
     // Drop sentence-initial function words ("The", "Die", "À") and non-entities ("Monday").
     // Mid-sentence a capitalised article belongs to the name ("The Hague", "Le Havre", "Los Angeles").
@@ -316,6 +390,8 @@ class Extractor {
       }
     }
     if (from > to) return;
+    // The first half of a suspended compound ("ICE- und Intercity-Verbindungen") modifies a noun; it names nothing.
+    if (/^[-‐‑]/u.test(tokens[to + 1]?.gap ?? '')) return;
     const evidence = zero();
     // Titles and honorifics ("Prime Minister", "Mrs", "Bundesverkehrsminister", "Sra."): strip, note a person.
     let titleEnd = -1;
@@ -379,7 +455,14 @@ class Extractor {
     if (single && isTitle(single, this.lang) && evidence.person === 0) return;
 
     const gazetteer = lookUpGazetteer(surface) ?? this.compassPlace(single);
-    const hasOrgWord = texts.some((t) => isOrgWord(t, this.lang));
+    // A street is a place, never a person ("Marsh Lane", "rue de la Paix", "calle Mayor", "Bahnhofstraße").
+    const streetWord = lower(ROMANCE.has(this.lang) ? texts[0]! : texts[texts.length - 1]!);
+    const isStreet =
+      (texts.length > 1 && STREET_WORDS.has(streetWord)) ||
+      (!!single && this.isGermanStreet(single));
+    const isRomanceOrg = ROMANCE.has(this.lang) && texts.length > 1 && ORG_HEADS_ROMANCE.has(texts[0]!.toLowerCase()) &&
+      texts.some((t) => /^\p{Ll}/u.test(t) && !ALL_STOP.has(t.toLowerCase()));
+    const hasOrgWord = !isStreet && (isRomanceOrg || texts.some((t) => isOrgWord(t, this.lang)));
     const hasPlaceWord = texts.some((t, i) => {
       const l = lower(t);
       if (!PLACE_WORDS.has(l)) return false;
@@ -389,7 +472,8 @@ class Extractor {
     });
     // A lone organisation or place word ("Council", "Street", "Gewerkschaft") is a common noun, not a name.
     if (single && !gazetteer && (hasOrgWord || hasPlaceWord) && !isHyphenatedOrg(single)) return;
-    if (hasOrgWord) evidence.organization += 4;
+    if (isStreet) evidence.place += 4;
+    else if (hasOrgWord) evidence.organization += 4;
     else if (hasPlaceWord) evidence.place += 3;
     if (texts.some(isAcronym) && !gazetteer) evidence.organization += 3;
     if (/&/u.test(surface)) evidence.organization += 2;
@@ -402,7 +486,7 @@ class Extractor {
     const afterNumber = prevWord !== null && NUMBER_WORDS.test(prevWord);
     const afterPossessive = !!prev?.isPossessive && /^\s+$/u.test(tokens[from]!.gap);
 
-    if (runTokens.length >= 2 && runTokens.length <= 4 && !hasOrgWord && !hasPlaceWord && !gazetteer) {
+    if (runTokens.length >= 2 && runTokens.length <= 4 && !hasOrgWord && !hasPlaceWord && !gazetteer && !isStreet) {
       // German nouns pair up too ("vier Monate Zeit"): a German name needs its last word repeated elsewhere
       // and none of its words seen after an article or a number.
       const isGermanNoun =
@@ -418,9 +502,14 @@ class Extractor {
     if (prevWord !== null) {
       const placeSuffix = PLACE_SUFFIXES[this.lang as SupportedLanguage];
       const germanSingleOk = this.lang !== 'de' || !single || !!gazetteer || !!placeSuffix?.test(single.toLowerCase());
-      if (ALL_PLACE_PREPS.has(prevWord) && germanSingleOk) {
-        const weak = prevWord === 'at' || prevWord === 'to' || prevWord === 'from';
-        if (!(prevWord === 'to' && prev2?.text.toLowerCase() === 'according')) evidence.place += weak ? 0.75 : 1.5;
+      // "Kassel und Marburg" after "in": the second name shares the preposition.
+      const prep3 = tokens[from - 3];
+      const isSharedPrep = CONJUNCTIONS.has(prevWord) && !!prev2 && isCapitalised(prev2.text) && /^\s+$/u.test(prev?.gap ?? "") &&
+        !!prep3 && /^\s+$/u.test(prev2.gap) && ALL_PLACE_PREPS.has(prep3.text.toLowerCase());
+      const prepWord = isSharedPrep ? prep3.text.toLowerCase() : prevWord;
+      if (ALL_PLACE_PREPS.has(prepWord) && (germanSingleOk || this.isGermanTownAfter(prepWord, single!))) {
+        const weak = prepWord === 'at' || prepWord === 'to' || prepWord === 'from';
+        if (!(prepWord === 'to' && prev2?.text.toLowerCase() === 'according')) evidence.place += weak ? 0.75 : 1.5;
       }
       if (PERSON_NOUNS.has(prevWord)) evidence.person += 2;
       if (ORG_NOUNS.has(prevWord)) evidence.organization += 2;
@@ -432,12 +521,13 @@ class Extractor {
       if (isOf || isOfArticle) {
         // "villages of Millbrook", "barrio de San Basilio", "maire de Caluire-et-Cuire", "gare de la Part-Dieu".
         const back = isOfArticle ? 1 : 0;
-        const head = [tokens[from - 2 - back], tokens[from - 3 - back]].find((t) => t && /^\p{Ll}/u.test(t.text) && !ARTICLES.has(t.text));
+        // German capitalises the head ("Bürgermeister von Kassel").
+        const isHead = (t: Token | undefined) =>
+          !!t && !ARTICLES.has(t.text) && (/^\p{Ll}/u.test(t.text) || (this.lang === 'de' && PLACE_OFFICE_NOUNS.has(t.text.toLowerCase())));
+        const head = [tokens[from - 2 - back], tokens[from - 3 - back]].find(isHead);
         const headWord = head?.text.toLowerCase();
-        if (headWord && isPlaceNoun(headWord)) evidence.place += 2.5;
-        else if (headWord && ['mayor', 'maire', 'alcalde', 'governor', 'gouverneur', 'gobernador'].includes(headWord)) {
-          evidence.place += 2;
-        }
+        if (headWord && (isPlaceNoun(headWord) || PLACE_PART_NOUNS.has(headWord))) evidence.place += 2.5;
+        else if (headWord && PLACE_OFFICE_NOUNS.has(headWord)) evidence.place += 2;
       }
       if (ARTICLES.has(prevWord) && prev2 && ALL_PLACE_PREPS.has(prev2.text.toLowerCase()) && prevWord === 'the') {
         evidence.place += 0.75;
@@ -493,6 +583,28 @@ class Extractor {
     if (this.lang === 'de' && single && !gazetteer && total < 1 && !isAcronym(single)) isWeak = true;
     if (!this.isSupported && !gazetteer && runTokens.length === 1 && !isAcronym(single ?? '')) isWeak = true;
     this.push({ surface, evidence, gazetteer, isWeak, sentence });
+  }
+
+  /**
+   * German: whether a capitalised word after "in", "nach" or "aus" is likely a town rather than one of
+   * the nouns German capitalises ("in Kassel" but not "in Zukunft", "nach Angaben", "aus Sorge"):
+   * never seen after an article or a number, no abstract-noun ending, not a known prepositional noun.
+   */
+  private isGermanTownAfter(prep: string, word: string): boolean {
+    if (this.lang !== 'de' || !word || !['in', 'nach', 'aus'].includes(prep)) return false;
+    const l = word.toLowerCase();
+    return (
+      !this.articleBefore.has(word) && !NOUN_SUFFIX_DE.test(l) && !PREPOSITIONAL_NOUNS_DE.has(l) && word.length <= 14 &&
+      // Compounds of those nouns too ("nach Polizeiangaben").
+      ![...PREPOSITIONAL_NOUNS_DE].some((n) => n.length >= 6 && l.endsWith(n)) &&
+      !isAcronym(word) && !isTitle(word, this.lang) && !isOrgWord(word, this.lang) && !ADJECTIVE_DE.test(l)
+    );
+  }
+
+  /** A German street compound ("Bahnhofstraße", "Innpromenade"), not the bare word ("Straße"). */
+  private isGermanStreet(word: string): boolean {
+    const l = word.toLowerCase();
+    return this.lang === 'de' && STREET_SUFFIXES_DE.test(l) && !STREET_WORDS.has(l) && !/^(?:promenade|ufer)$/u.test(l);
   }
 
   /** A gazetteer place, also in the German genitive ("Hessens", "Europas"). */

@@ -108,6 +108,7 @@ export const TITLE_SUFFIXES_DE = [
   'minister', 'ministerin', 'präsident', 'präsidentin', 'kanzler', 'kanzlerin', 'bürgermeister', 'bürgermeisterin',
   'sprecher', 'sprecherin', 'vorsitzende', 'vorsitzender', 'chef', 'chefin', 'vorstand', 'direktor', 'direktorin',
   'trainer', 'trainerin', 'abgeordnete', 'abgeordneter', 'botschafter', 'botschafterin', 'sekretär', 'sekretärin',
+  'führer', 'führerin', 'leiter', 'leiterin',
 ];
 
 /** Lowercase role nouns that introduce or describe a person ("said spokeswoman X", "X, a researcher"). */
@@ -156,10 +157,10 @@ export const ORG_WORDS = words(`ministry department council party parliament con
   group company corporation corp inc ltd llc plc co holdings capital partners systems technologies airlines airways
   motors energy pharmaceuticals media news times post journal press network centre center fund club society league
   alliance coalition front movement church hospital academy museum chamber assembly cabinet government
-  administration democrats republicans conservatives socialists liberals greens workers affairs exchange
+  administration democrats republicans conservatives socialists liberals greens workers affairs exchange chiefs
   gmbh ag kg se ev sa sas sarl spa nv bv srl sl
   ministerium partei gewerkschaft verband bund verein institut universität hochschule stiftung amt behörde gericht
-  kommission agentur konzern gruppe polizei regierung rat
+  kommission agentur konzern gruppe polizei regierung rat vereinigung
   ministère assemblée sénat conseil agence banque parti syndicat communauté organisation fédération société groupe
   cour métropole mairie préfecture gouvernement fondation confédération compagnie
   ministerio gobierno junta consejo congreso senado comisión agencia banco partido unión instituto universidad
@@ -170,11 +171,13 @@ export const ORG_WORDS = words(`ministry department council party parliament con
 export const ORG_SUFFIXES_DE = [
   'ministerium', 'bank', 'partei', 'gewerkschaft', 'verband', 'verein', 'institut', 'universität', 'stiftung',
   'behörde', 'gericht', 'kommission', 'agentur', 'konzern', 'dienst', 'hilfswerk', 'werke', 'polizei', 'amt',
+  'vereinigung',
 ];
 
 /** Words that make a capitalised run a place ("River Wend", "Quay Street", "Isla Mayor", "Steinerne Brücke"). */
 export const PLACE_WORDS = words(`river lake mount mountains sea ocean gulf bay island islands street road avenue port
   square bridge park valley county province district desert canal strait peninsula coast cape harbour harbor
+  lane drive crescent terrace boulevard highway motorway wharf embankment
   straße platz brücke see wald gebirge tal insel fluss hafen ufer
   rue place pont lac mont île boulevard golfe mer vallée
   calle plaza avenida puente río lago isla sierra monte parque barrio comuna provincia valle mar golfo`);
@@ -184,6 +187,61 @@ export const PLACE_SUFFIXES: Partial<Record<SupportedLanguage, RegExp>> = {
   de: /(?:burg|berg|dorf|stadt|hausen|heim|furt|kirchen|bach|ingen|hafen|brück|rode|stedt|leben|weiler|walde|see|[^bfs]au|straße|platz|promenade|ufer)$/u,
   en: /(?:ton|ford|ham|borough|bury|field|wick|mouth|chester|caster|shire|brook|gate|ville|burg|polis|stan|land|minster)$/u,
 };
+
+/**
+ * Street types: a run ending in one (English "Marsh Lane", German compounds "Hauptstraße") or starting
+ * with one (French and Spanish "rue de la Paix", "calle Mayor") names a street, i.e. a place, never a
+ * person. "Quai" is left out on purpose: French news uses "Quai d'Orsay" for the foreign ministry.
+ */
+export const STREET_WORDS = words(`street road lane avenue drive crescent terrace boulevard highway
+  straße strasse gasse allee platz chaussee
+  rue avenue boulevard place allée impasse chemin cours
+  calle avenida plaza paseo camino ronda travesía carretera`);
+
+/**
+ * German street-name endings, for single compound words ("Bahnhofstraße", "Lindenallee"). Not "-platz",
+ * "-gasse", "-weg": "Arbeitsplatz", "Sackgasse" and "Ausweg" are common nouns.
+ */
+export const STREET_SUFFIXES_DE = /(?:straße|strasse|allee|chaussee|promenade)$/u;
+
+/**
+ * Lowercase nouns for a part of a place, followed by "of"/"de"/"von" + the place ("the interior of
+ * Castellón", "le nord de la Loire", "el sur de Sevilla", "the outskirts of Kharkiv").
+ */
+export const PLACE_PART_NOUNS = words(`outskirts interior north south east west centre center heart suburbs
+  outskirt edge
+  interior norte sur este oeste centro afueras alrededores periferia corazón
+  nord sud est ouest centre banlieue périphérie cœur environs
+  norden süden osten westen zentrum rand umland stadtrand`);
+
+/**
+ * Heads of place-bound offices: "mayor of X", "maire de X", "alcalde de X", "Bürgermeister von X",
+ * "la préfecture de la Côte-d'Or", "Landrat von X". The X is a place.
+ */
+export const PLACE_OFFICE_NOUNS = words(`mayor governor maire gouverneur préfet préfète préfecture mairie alcalde
+  alcaldesa gobernador gobernadora ayuntamiento bürgermeister bürgermeisterin oberbürgermeister
+  oberbürgermeisterin landrat landrätin stadtrat gemeinderat`);
+
+/**
+ * Heads of organisation names that French and Spanish continue in lowercase ("Institut d'études de
+ * sécurité", "Bureau interprofessionnel des vins de Bourgogne", "Instituto de estudios fiscales").
+ */
+export const ORG_HEADS_ROMANCE = words(`institut bureau agence office observatoire centre conseil comité commission
+  fédération confédération syndicat association fondation autorité haut haute école
+  instituto oficina agencia observatorio centro consejo comité comisión federación confederación sindicato
+  asociación fundación autoridad escuela`);
+
+/**
+ * Common German nouns that follow "in", "nach", "aus" without an article ("in Zukunft", "nach Angaben",
+ * "aus Sicht"): after these prepositions a capitalised word is only a town when it is not one of them.
+ */
+export const PREPOSITIONAL_NOUNS_DE = words(`zukunft kraft frage gefahr betrieb richtung höhe ruhe haft not zeit kürze
+  summe angaben ansicht sicht sorge angst furcht protest reaktion folge anspruch anbetracht abstimmung bezug
+  erwartung hinblick hinsicht teilen grund gründen eile panik ordnung rente pension urlaub kauf auftrag besitz
+  gang arbeit schule rente planung zusammenarbeit verbindung verantwortung vollzeit teilzeit deutsch englisch
+  französisch übrigen einzelnen wirklichkeit wahrheit ausnahme anwesenheit abwesenheit beispiel vorbereitung
+  erinnerung fahrt bar wasser luft boden land stadt feuer flammen trümmern ruinen schutt hause versehen
+  sachen`);
 
 /** Prepositions after which a capitalised word is likely a place ("in", "nach", "à", "en"). */
 export const PLACE_PREPOSITIONS: Record<SupportedLanguage, Set<string>> = {
