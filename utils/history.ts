@@ -1,5 +1,6 @@
 import type { Article } from './article/types';
-import type { HistoryEntry } from './history-types';
+import { parseHistoryExport, toCsv, toExportJson } from './history-export';
+import type { ExportedArticle, HistoryEntry, HistorySearch } from './history-types';
 import type { Handlers } from './messaging';
 import { mayStore, type Settings } from './settings';
 
@@ -34,5 +35,48 @@ export function createBackgroundHandlers({ recordVisit, listHistory, getSettings
       return { recorded: true };
     },
     getHistory: (query) => listHistory(query),
+  };
+}
+
+/** What the history management handlers need; `utils/db.ts` provides the real ones. */
+export interface HistoryManagementDeps {
+  searchHistory: (search: HistorySearch) => Promise<HistoryEntry[]>;
+  deleteHistoryEntry: (canonicalUrl: string) => Promise<ExportedArticle | null>;
+  clearHistory: () => Promise<void>;
+  exportHistory: () => Promise<ExportedArticle[]>;
+  importHistory: (articles: readonly ExportedArticle[]) => Promise<{ added: number; updated: number }>;
+  /** Clock, epoch ms. */
+  now: () => number;
+}
+
+/** The day of `ms` as YYYY-MM-DD (UTC), for file names. */
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The background's handlers for the History tab: search, delete one, clear all, export and import.
+ * An import is validated whole before anything is written, and written in one transaction.
+ */
+export function createHistoryManagementHandlers(deps: HistoryManagementDeps): Handlers<
+  'searchHistory' | 'deleteHistoryEntry' | 'clearHistory' | 'exportHistory' | 'importHistory'
+> {
+  return {
+    searchHistory: (search) => deps.searchHistory(search),
+    deleteHistoryEntry: ({ canonicalUrl }) => deps.deleteHistoryEntry(canonicalUrl),
+    clearHistory: async () => {
+      await deps.clearHistory();
+      return null;
+    },
+    exportHistory: async ({ format }) => {
+      const articles = await deps.exportHistory();
+      const now = deps.now();
+      return format === 'csv'
+        ? { content: toCsv(articles), filename: `backstory-history-${day(now)}.csv`, mime: 'text/csv' }
+        : { content: toExportJson(articles, now), filename: `backstory-history-${day(now)}.json`, mime: 'application/json' };
+    },
+    importHistory: async ({ json }) => {
+      const parsed = parseHistoryExport(json);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return deps.importHistory(parsed.articles);
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Article } from './article/types';
-import type { HistoryEntry } from './history-types';
+import type { ExportedArticle, HistoryEntry, HistorySearch } from './history-types';
 import type { FeedCheck } from './context/feed-check';
 import type { StoryContext } from './context/types';
 
@@ -25,6 +25,16 @@ export interface ProtocolMap {
   toggleSidebar: { req: Record<string, never>; res: { shown: boolean } };
   /** options → background: fetches and parses a feed address before it is added; rejects with a reason to show. */
   validateFeed: { req: { url: string }; res: FeedCheck };
+  /** popup → background: history entries matching words (prefixes, all of them) and filters, newest visit first. */
+  searchHistory: { req: HistorySearch; res: HistoryEntry[] };
+  /** popup → background: forgets one article everywhere; answers what was deleted (for an undo through `importHistory`), or null. */
+  deleteHistoryEntry: { req: { canonicalUrl: string }; res: ExportedArticle | null };
+  /** popup → background: forgets the whole history with every analysis and cache. */
+  clearHistory: { req: Record<string, never>; res: null };
+  /** popup → background: the whole history as a file's content (JSON with a format/version header, or CSV). */
+  exportHistory: { req: { format: 'json' | 'csv' }; res: { content: string; filename: string; mime: string } };
+  /** popup → background: merges an export file into the history; a bad file is refused with a message and changes nothing. */
+  importHistory: { req: { json: string }; res: { added: number; updated: number } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -48,6 +58,10 @@ const MAX_FIELD_LENGTH = 4_000;
 const MAX_URL_LENGTH = 8_000;
 /** Largest page of history one message may ask for. */
 export const MAX_HISTORY_LIMIT = 100_000;
+/** Most results one history search may ask for. */
+export const MAX_SEARCH_LIMIT = 1_000;
+/** Largest import file, in characters (`utils/history-export.ts` checks it again). */
+export const MAX_IMPORT_JSON = 50_000_000;
 
 type Validator<T> = (value: unknown) => T;
 
@@ -132,6 +146,31 @@ const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
   validateFeed: (value) => {
     if (!isRecord(value)) return fail('validateFeed needs { url }');
     return { url: str(value.url, 'url', MAX_URL_LENGTH) };
+  },
+  searchHistory: (value) => {
+    if (!isRecord(value)) return fail('searchHistory needs { query, limit }');
+    const search: HistorySearch = { query: str(value.query, 'query', 500), limit: count(value.limit, 'limit', MAX_SEARCH_LIMIT) };
+    if (value.site !== undefined) search.site = str(value.site, 'site', 253);
+    if (value.entity !== undefined) search.entity = str(value.entity, 'entity', 200);
+    if (value.from !== undefined) search.from = count(value.from, 'from', Number.MAX_SAFE_INTEGER);
+    if (value.to !== undefined) search.to = count(value.to, 'to', Number.MAX_SAFE_INTEGER);
+    return search;
+  },
+  deleteHistoryEntry: (value) => {
+    if (!isRecord(value)) return fail('deleteHistoryEntry needs { canonicalUrl }');
+    return { canonicalUrl: httpUrl(value.canonicalUrl, 'canonicalUrl') };
+  },
+  clearHistory: (value) => {
+    if (value !== undefined && !isRecord(value)) return fail('clearHistory takes no data');
+    return {};
+  },
+  exportHistory: (value) => {
+    if (!isRecord(value) || (value.format !== 'json' && value.format !== 'csv')) return fail('format must be "json" or "csv"');
+    return { format: value.format };
+  },
+  importHistory: (value) => {
+    if (!isRecord(value)) return fail('importHistory needs { json }');
+    return { json: str(value.json, 'json', MAX_IMPORT_JSON) };
   },
 };
 

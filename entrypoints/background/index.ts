@@ -5,7 +5,7 @@ import { createContextHandlers, dbContextStore } from '@/utils/context/handler';
 import { MAINTENANCE_ALARM, feedsChanged, runMaintenance } from '@/utils/context/maintenance';
 import { buildTimeProviderOrigin } from '@/utils/context/provider-origin';
 import { createContextService } from '@/utils/context/service';
-import { createBackgroundHandlers } from '@/utils/history';
+import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
 import { createMessageListener } from '@/utils/messaging';
 import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
 import { Scheduler } from '@/utils/related/scheduler';
@@ -31,11 +31,19 @@ export default defineBackground(() => {
     afterRecord: (article) => context.storeAnalysis(article),
     now: Date.now,
   });
+  const historyManagement = createHistoryManagementHandlers({
+    searchHistory: (search) => db.searchHistory(search),
+    deleteHistoryEntry: (url) => db.deleteHistoryEntry(url),
+    clearHistory: () => db.clearHistory(),
+    exportHistory: () => db.exportHistory(),
+    importHistory: (articles) => db.importHistory(articles),
+    now: Date.now,
+  });
   const contextHandlers = createContextHandlers({ service: context, isTabPrivate: async (id) => (await browser.tabs.get(id)).incognito });
   const maintain = () => void runMaintenance({ scheduler, store: db, getSettings, now: Date.now });
 
   // Registered synchronously so that a message or alarm that wakes the worker is not missed.
-  browser.runtime.onMessage.addListener(createMessageListener({ ...history, ...contextHandlers }));
+  browser.runtime.onMessage.addListener(createMessageListener({ ...history, ...historyManagement, ...contextHandlers }));
   // A tab that closes or loads another page no longer waits for its lookup.
   browser.tabs.onRemoved.addListener((tabId) => context.releaseTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => change.url !== undefined && context.releaseTab(tabId));

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/utils/article/types';
-import type { HistoryEntry } from '@/utils/history-types';
-import { createBackgroundHandlers } from '@/utils/history';
+import type { ExportedArticle, HistoryEntry } from '@/utils/history-types';
+import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
 import type { MessageSender } from '@/utils/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 
@@ -94,5 +94,49 @@ describe('createBackgroundHandlers', () => {
     const { deps, handlers } = setup();
     await expect(handlers.getHistory({ limit: 5 }, {})).resolves.toEqual([entry]);
     expect(deps.listHistory).toHaveBeenCalledWith({ limit: 5 });
+  });
+});
+
+describe('createHistoryManagementHandlers', () => {
+  const exported = { ...entry, title: 'A', url: article.url, site: 'example.com', lastVisitedAt: 42, terms: ['a'] } as ExportedArticle;
+  function manage() {
+    const deps = {
+      searchHistory: vi.fn(async () => [entry]),
+      deleteHistoryEntry: vi.fn(async () => exported),
+      clearHistory: vi.fn(async () => {}),
+      exportHistory: vi.fn(async () => [exported]),
+      importHistory: vi.fn(async () => ({ added: 1, updated: 0 })),
+      now: () => Date.UTC(2026, 0, 2),
+    };
+    return { deps, handlers: createHistoryManagementHandlers(deps) };
+  }
+  const sender = {} as MessageSender;
+
+  it('passes searches, deletions and clearing to the database', async () => {
+    const { deps, handlers } = manage();
+    await expect(handlers.searchHistory({ query: 'a', limit: 5 }, sender)).resolves.toEqual([entry]);
+    expect(deps.searchHistory).toHaveBeenCalledWith({ query: 'a', limit: 5 });
+    await expect(handlers.deleteHistoryEntry({ canonicalUrl: entry.canonicalUrl }, sender)).resolves.toBe(exported);
+    await expect(handlers.clearHistory({}, sender)).resolves.toBeNull();
+    expect(deps.clearHistory).toHaveBeenCalledOnce();
+  });
+
+  it('exports JSON with a format/version header and CSV, with dated file names', async () => {
+    const { handlers } = manage();
+    const json = await handlers.exportHistory({ format: 'json' }, sender);
+    expect(json.filename).toBe('backstory-history-2026-01-02.json');
+    expect(JSON.parse(json.content)).toMatchObject({ format: 'backstory-history', version: 1, articles: [{ canonicalUrl: entry.canonicalUrl }] });
+    const csv = await handlers.exportHistory({ format: 'csv' }, sender);
+    expect(csv).toMatchObject({ filename: 'backstory-history-2026-01-02.csv', mime: 'text/csv' });
+    expect(csv.content.split('\r\n')[0]).toMatch(/^title,/);
+  });
+
+  it('imports a valid file and refuses a bad one without writing anything', async () => {
+    const { deps, handlers } = manage();
+    const good = JSON.stringify({ format: 'backstory-history', version: 1, exportedAt: 1, articles: [{ ...exported, title: 'A', visits: [42] }] });
+    await expect(handlers.importHistory({ json: good }, sender)).resolves.toEqual({ added: 1, updated: 0 });
+    expect(deps.importHistory).toHaveBeenCalledOnce();
+    await expect(handlers.importHistory({ json: '{"format":"other"}' }, sender)).rejects.toThrow(/not a Backstory history export/);
+    expect(deps.importHistory).toHaveBeenCalledOnce();
   });
 });

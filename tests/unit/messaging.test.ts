@@ -275,3 +275,45 @@ describe('sendTabMessage', () => {
     await expect(sendTabMessage(7, 'getArticle', {})).rejects.toThrow('not an article page');
   });
 });
+
+describe('history management messages', () => {
+  it('accepts searchHistory with its optional filters and drops unknown fields', () => {
+    const data = { query: 'flood', site: 'example.com', entity: 'Harwick', from: 1, to: 2, limit: 50, extra: true };
+    expect(parseEnvelope({ type: 'searchHistory', data })).toEqual({
+      ok: true,
+      envelope: { type: 'searchHistory', data: { query: 'flood', site: 'example.com', entity: 'Harwick', from: 1, to: 2, limit: 50 } },
+    });
+    expect(parseEnvelope({ type: 'searchHistory', data: { query: '', limit: 5 } })).toEqual({
+      ok: true,
+      envelope: { type: 'searchHistory', data: { query: '', limit: 5 } },
+    });
+  });
+
+  it.each([
+    undefined,
+    { query: 'x' },
+    { query: 3, limit: 5 },
+    { query: 'x'.repeat(501), limit: 5 },
+    { query: 'x', limit: 5, from: -1 },
+    { query: 'x', limit: 5, to: 'yesterday' },
+    { query: 'x', limit: 5, site: 42 },
+    { query: 'x', limit: 100_000 },
+  ])('rejects searchHistory with %j', (data) => {
+    expect(rejection({ type: 'searchHistory', data })).toMatch(/^invalid searchHistory: /);
+  });
+
+  it('accepts deleteHistoryEntry only with an http(s) canonical URL', () => {
+    expect(parseEnvelope({ type: 'deleteHistoryEntry', data: { canonicalUrl: 'https://example.com/a' } })).toMatchObject({ ok: true });
+    expect(rejection({ type: 'deleteHistoryEntry', data: { canonicalUrl: 'javascript:alert(1)' } })).toMatch(/must be http/);
+    expect(rejection({ type: 'deleteHistoryEntry', data: {} })).toMatch(/^invalid deleteHistoryEntry/);
+  });
+
+  it('accepts clearHistory with no data, exportHistory as json or csv, and importHistory with a string', () => {
+    expect(parseEnvelope({ type: 'clearHistory', data: {} })).toEqual({ ok: true, envelope: { type: 'clearHistory', data: {} } });
+    expect(rejection({ type: 'clearHistory', data: 'all' })).toMatch(/takes no data/);
+    expect(parseEnvelope({ type: 'exportHistory', data: { format: 'csv' } })).toMatchObject({ ok: true });
+    expect(rejection({ type: 'exportHistory', data: { format: 'xml' } })).toMatch(/format must be/);
+    expect(parseEnvelope({ type: 'importHistory', data: { json: '{}' } })).toMatchObject({ ok: true });
+    expect(rejection({ type: 'importHistory', data: { json: {} } })).toMatch(/json must be a string/);
+  });
+});
