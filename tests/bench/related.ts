@@ -147,7 +147,8 @@ function thousandCandidates(sets: StorySet[]): RelatedStory[] {
   });
 }
 
-function timeMs(fn: () => void, repeats: number): number {
+/** Median and fastest run, ms. The fastest is the steadier figure on a busy machine. */
+function timeMs(fn: () => void, repeats: number): { median: number; min: number } {
   for (let i = 0; i < 5; i++) fn(); // warm-up (JIT)
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -155,7 +156,7 @@ function timeMs(fn: () => void, repeats: number): number {
     fn();
     times.push(performance.now() - start);
   }
-  return median(times);
+  return { median: median(times), min: Math.min(...times) };
 }
 
 function main() {
@@ -217,16 +218,17 @@ function main() {
   const big = thousandCandidates(sets);
   const article = sets[0]!.article;
   const now = nowFor(sets[0]!);
-  const oursMs = timeMs(() => rankRelated(article, big, { now }), 41);
+  const repeats = Number(process.argv[process.argv.indexOf('--repeat') + 1]) || 41;
+  const oursMs = timeMs(() => rankRelated(article, big, { now }), repeats);
   const baseSet: StorySet = { ...sets[0]!, candidates: big };
-  const baseMs = timeMs(() => tfidfRank(baseSet, now), 41);
+  const baseMs = timeMs(() => tfidfRank(baseSet, now), repeats);
 
   console.log('');
-  console.log(`                      precision@5  same recall  unrelated in top 10  self shown  ms / 1,000 (median of 41)`);
-  console.log(`backstory rank        ${o.p5.toFixed(3).padStart(11)}  ${o.recall.toFixed(3).padStart(11)}  ${String(o.unrelated10).padStart(19)}  ${String(o.selfShown).padStart(10)}  ${oursMs.toFixed(2).padStart(8)}`);
-  console.log(`tf-idf cosine         ${b.p5.toFixed(3).padStart(11)}  ${b.recall.toFixed(3).padStart(11)}  ${String(b.unrelated10).padStart(19)}  ${String(b.selfShown).padStart(10)}  ${baseMs.toFixed(2).padStart(8)}`);
+  console.log(`                      precision@5  same recall  unrelated in top 10  self shown  ms / 1,000 (median of ${repeats}, fastest)`);
+  console.log(`backstory rank        ${o.p5.toFixed(3).padStart(11)}  ${o.recall.toFixed(3).padStart(11)}  ${String(o.unrelated10).padStart(19)}  ${String(o.selfShown).padStart(10)}  ${oursMs.median.toFixed(2).padStart(8)} ${oursMs.min.toFixed(2).padStart(7)}`);
+  console.log(`tf-idf cosine         ${b.p5.toFixed(3).padStart(11)}  ${b.recall.toFixed(3).padStart(11)}  ${String(b.unrelated10).padStart(19)}  ${String(b.selfShown).padStart(10)}  ${baseMs.median.toFixed(2).padStart(8)} ${baseMs.min.toFixed(2).padStart(7)}`);
   console.log(`(tf-idf thresholds picked on this set: same ≥ ${BASELINE_SAME}, related ≥ ${BASELINE_RELATED}; goals: P@5 ≥ 0.9, recall ≥ 0.9, 0 unrelated, ≤ 20 ms)`);
-  const ok = o.p5 >= 0.9 && o.recall >= 0.9 && o.unrelated10 === 0 && o.selfShown === 0 && oursMs <= 20;
+  const ok = o.p5 >= 0.9 && o.recall >= 0.9 && o.unrelated10 === 0 && o.selfShown === 0 && oursMs.median <= 20;
   console.log(ok ? 'all goals met' : 'GOALS NOT MET');
   process.exitCode = ok ? 0 : 1;
 }

@@ -5,10 +5,10 @@
  */
 import type { Analysis } from '../analysis/types';
 import { canonicalStoryUrl, domainOf } from './normalize';
-import { buildProfile, isRelated, matchCandidate, type CandidateMatch } from './similarity';
+import { buildProfile, isRelated, matchCandidate, type ArticleProfile, type CandidateMatch } from './similarity';
 
 export { isRelated };
-import { isContentToken, stem, tokenize } from './text';
+import { isContentToken, numberKey, stem, tokenize } from './text';
 import type { RankedRelated, RankedStory, RelatedStory } from './types';
 
 /** The article whose coverage is ranked. */
@@ -50,6 +50,8 @@ interface Scored {
   score: number;
   same: boolean;
   titleStems: string[];
+  /** Headline words (stems) it shares with the same event's other coverage, when admitted by corroboration. */
+  corroboratedBy?: string[];
 }
 
 function outletKey(story: RelatedStory): string {
@@ -108,21 +110,27 @@ export function rankRelated(article: RankArticle, candidates: readonly RelatedSt
   const hasArticleTime = article.publishedAt !== null && timeOf(article.publishedAt) !== null;
 
   const scored: Scored[] = [];
+  const pending: Scored[] = [];
   for (const story of candidates) {
     if (selfUrl && story.url === selfUrl) continue;
     const match = matchCandidate(profile, story.title, story.description);
     const stems = match.titleStems;
     if (selfDomain && story.domain === selfDomain && jaccard(stems, selfStems) >= DUPLICATE_JACCARD) continue;
-    if (!isRelated(match)) continue;
+    const related = isRelated(match);
+    if (!related && !hasAnchor(match)) continue;
     let time = timeOf(story.publishedAt);
     if (time !== null && time > options.now + 24 * HOUR) time = null; // a date in the future is wrong
     const gapHours = time !== null && hasArticleTime ? (time - reference) / HOUR : null;
     const inWindow = gapHours !== null && gapHours >= SAME_WINDOW.before && gapHours <= SAME_WINDOW.after;
+    if (!related) {
+      // Not enough evidence from the article alone; may still be corroborated by the same event's coverage (below).
+      if (inWindow) pending.push({ story, match, gapHours, score: 0, same: true, titleStems: stems });
+      continue;
+    }
     const same = gapHours === null ? match.content >= MIN_SAME_UNDATED : inWindow;
-    // Same event: fresher is better, gently. Background: closer in time is more relevant, gently.
-    const decay = gapHours === null ? 0.9 : same ? 1 / (1 + Math.abs(gapHours) / 96) ** 0.5 : 1 / (1 + Math.abs(gapHours) / (24 * 60)) ** 0.5;
-    scored.push({ story, match, gapHours, score: Math.round(match.content * decay * 1000) / 1000, same, titleStems: stems });
+    scored.push({ story, match, gapHours, score: scoreOf(match.content, gapHours, same), same, titleStems: stems });
   }
+  scored.push(...corroborate(scored, pending, profile));
   scored.sort((a, b) => b.score - a.score);
 
   const sameStory = mergeDuplicates(scored.filter((s) => s.same));
@@ -130,9 +138,77 @@ export function rankRelated(article: RankArticle, candidates: readonly RelatedSt
   return { sameStory: diversify(sameStory).slice(0, limit), background: diversify(background).slice(0, limit) };
 }
 
+/** Same event: fresher is better, gently. Background: closer in time is more relevant, gently. */
+function scoreOf(content: number, gapHours: number | null, same: boolean): number {
+  const decay = gapHours === null ? 0.9 : same ? 1 / (1 + Math.abs(gapHours) / 96) ** 0.5 : 1 / (1 + Math.abs(gapHours) / (24 * 60)) ** 0.5;
+  return Math.round(content * decay * 1000) / 1000;
+}
+
+/** Some evidence tied to the article itself: a name, a person's surname, a place or a whole key term. */
+function hasAnchor(m: CandidateMatch): boolean {
+  return m.strongNames >= 0.5 || m.places >= 1 || m.terms >= 1;
+}
+
+/** A word counts as the event's own when at least this many same-event items (from other outlets) use it. */
+const CORROBORATION_MIN_ITEMS = 2;
+/** Corroborated items score this fraction of their article evidence plus this much per corroborating word (capped). */
+const CORROBORATION_WEIGHT = 0.1;
+
+/**
+ * Corroboration by the same event's coverage (pseudo-relevance feedback). Headlines about the
+ * event often carry one of the article's names and otherwise the event's own words ("union
+ * walked away from deal"), in another language ("Libye : … 90 jours à Genève"), or none of the
+ * article's key terms. The words that confidently same-event items share among themselves — in
+ * at least two of them, from different outlets, not the article's names — describe the event
+ * as others report it. A candidate published in the same-event window, with at least one piece
+ * of article evidence (a name, place or key term), counts as the same story when it carries
+ * enough of those words: one with a full name, two with a surname, a place or a key term alone.
+ * Namesakes (a football club named after the town) share the name but not the event's words.
+ */
+function corroborate(scored: readonly Scored[], pending: readonly Scored[], profile: ArticleProfile): Scored[] {
+  if (!pending.length) return [];
+  const own = profile.ownStems;
+  const keysOf = (s: Scored) => {
+    const keys = [...s.titleStems];
+    for (const n of s.match.titleNumbers) if (!profile.numbers.has(n)) keys.push(`#${n}`);
+    return keys;
+  };
+  // Word (stem, or `#` + number) → outlets of same-event items using it.
+  const outlets = new Map<string, Set<string>>();
+  for (const s of scored) {
+    if (!s.same) continue;
+    const outlet = outletKey(s.story);
+    for (const key of keysOf(s)) {
+      if (own.has(key)) continue;
+      let set = outlets.get(key);
+      if (!set) outlets.set(key, (set = new Set()));
+      set.add(outlet);
+    }
+  }
+  const out: Scored[] = [];
+  for (const p of pending) {
+    const outlet = outletKey(p.story);
+    // A number the article does not state, but other coverage of the event does, is specific enough from one outlet.
+    const words = keysOf(p).filter((key) => {
+      const set = outlets.get(key);
+      return set !== undefined && set.size - (set.has(outlet) ? 1 : 0) >= (key.startsWith('#') ? 1 : CORROBORATION_MIN_ITEMS);
+    });
+    // One word or number with a name (or two places); two with a surname, one place or a key term alone.
+    const needed = p.match.strongNames >= 1 || p.match.places >= 2 ? 1 : 2;
+    if (words.length < needed) continue;
+    const content = Math.min(0.95, p.match.content + CORROBORATION_WEIGHT * Math.min(words.length, 3));
+    // Shown as the headline's own words ("union", "140"), not their stems.
+    const set = new Set(words);
+    const shown = [...new Set(tokenize(p.story.title).filter((t) => set.has(stem(t)) || set.has(`#${numberKey(t)}`)))];
+    out.push({ ...p, score: scoreOf(content, p.gapHours, true), corroboratedBy: shown });
+  }
+  return out;
+}
+
 function reasonsFor(s: Scored): string[] {
   const reasons: string[] = [];
   if (s.match.shared.length) reasons.push(`Shares: ${s.match.shared.slice(0, 4).join(', ')}`);
+  if (s.corroboratedBy?.length) reasons.push(`Like other coverage: ${s.corroboratedBy.slice(0, 3).join(', ')}`);
   if (s.gapHours !== null) reasons.push(formatGap(s.gapHours));
   return reasons;
 }

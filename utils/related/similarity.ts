@@ -8,7 +8,7 @@
  * evidence counting more than snippet evidence. Title-to-title overlap is a minor signal.
  */
 import type { Entity, EntityType } from '../analysis/types';
-import { boundedEditDistance, consonants, isContentToken, skeleton, stem, tokenize } from './text';
+import { boundedEditDistance, consonants, isContentToken, numberKey, skeleton, stem, tokenize } from './text';
 
 /** Words that occur in many organisation and place names and identify nothing alone. */
 const GENERIC_NAME_WORDS = new Set(
@@ -31,6 +31,9 @@ const NAME_POWER: Record<EntityType, number> = { person: 0.6, organization: 0.6,
 const TERM_POWER = 0.35;
 /** The same for a headline identical to the article's (scaled by overlap). */
 const TITLE_POWER = 0.6;
+
+/** The same for one count or amount the article states. */
+const NUMBER_POWER = 0.2;
 
 /** Evidence found in the snippet counts this much of evidence in the title. */
 const DESCRIPTION_FACTOR = 0.6;
@@ -73,6 +76,10 @@ export interface ArticleProfile {
   nameConsonants: string[];
   /** Folded token → stem and matched name keys (memo across candidates). */
   tokenMemo: Map<string, TokenInfo>;
+  /** Counts and amounts the article states (headline, key terms, summary), as `numberKey`s. */
+  numbers: Set<string>;
+  /** Stems the article's own evidence already covers: its headline, its key terms, its distinctive name words. */
+  ownStems: Set<string>;
 }
 
 /** What a candidate shares with the article. */
@@ -91,10 +98,14 @@ export interface CandidateMatch {
   terms: number;
   /** Title-to-title overlap (stems, cosine on sets), 0..1. */
   title: number;
+  /** Counts and amounts shared with the article ("six years" ~ "sechs Jahren", "£48m", "3.000" ~ "3,000"). */
+  numbers: number;
   /** Display forms of the shared names, then terms, most salient first. */
   shared: string[];
   /** The candidate title's content stems (for duplicate detection). */
   titleStems: string[];
+  /** The counts and amounts in the candidate title, as `numberKey`s. */
+  titleNumbers: string[];
 }
 
 const MAX_ENTITIES = 8;
@@ -113,7 +124,7 @@ function nameTokens(form: string, type: EntityType): NameToken[] {
 /** Builds the matching profile of an article from its title and analysis. */
 export function buildProfile(
   title: string,
-  analysis: { entities: readonly Pick<Entity, 'name' | 'type' | 'variants'>[]; keyTerms: readonly string[] },
+  analysis: { entities: readonly Pick<Entity, 'name' | 'type' | 'variants'>[]; keyTerms: readonly string[]; summary?: readonly string[] },
 ): ArticleProfile {
   const entities: EntityProfile[] = [];
   const nameKeys = new Set<string>();
@@ -141,10 +152,15 @@ export function buildProfile(
   for (const e of entities) {
     if (!e.isPlace && e.forms.every((f) => f.tokens.every((t) => t.weight < 1 || placeKeys.has(t.key)))) e.isPlace = true;
   }
+  const ownStems = new Set(tokenize(title).filter(isContentToken).map(stem));
+  for (const e of analysis.entities.slice(0, MAX_ENTITIES)) {
+    for (const form of [e.name, ...e.variants]) for (const t of tokenize(form)) if (isContentToken(t) && !GENERIC_NAME_WORDS.has(t)) ownStems.add(stem(t));
+  }
   const terms: TermProfile[] = [];
   for (const term of analysis.keyTerms.slice(0, MAX_TERMS)) {
     const stems = tokenize(term).filter(isContentToken).map(stem);
     if (stems.length) terms.push({ display: term, power: TERM_POWER * salience(terms.length * 0.6), stems });
+    for (const st of stems) ownStems.add(st);
   }
   return {
     entities,
@@ -153,17 +169,27 @@ export function buildProfile(
     nameKeys: [...nameKeys],
     nameConsonants: [...nameKeys].map(consonants),
     tokenMemo: new Map(),
+    ownStems,
+    numbers: numbersIn([title, ...analysis.keyTerms, ...(analysis.summary ?? [])].join(' ')),
   };
 }
 
-/** Name keys matched by a candidate token key: equal, or (both ≥ 6 letters) one edit apart or with equal consonants. */
+const finalVowelStripped = (key: string) => key.replace(/[aeiou]+$/, '');
+
+/**
+ * Name keys matched by a candidate token key: equal; or (both ≥ 5 letters) equal but for a final
+ * vowel or two; or (both ≥ 6 letters) one edit apart or with equal consonants.
+ */
 function fuzzyNameKeys(profile: ArticleProfile, key: string): string[] {
   const hit: string[] = [];
   let keyConsonants: string | null = null;
   for (let i = 0; i < profile.nameKeys.length; i++) {
     const name = profile.nameKeys[i]!;
     if (name === key) hit.push(name);
-    else if (name[0] !== key[0] || Math.abs(name.length - key.length) > 2 || name.length < 6 || key.length < 6) continue;
+    else if (name[0] !== key[0] || Math.abs(name.length - key.length) > 2) continue;
+    // Names that differ only in their final vowel across languages: "Libya"/"Libye", "Roma"/"Rome".
+    else if (name.length >= 5 && key.length >= 5 && finalVowelStripped(name) === finalVowelStripped(key) && finalVowelStripped(key).length >= name.length - 2) hit.push(name);
+    else if (name.length < 6 || key.length < 6) continue;
     else if (boundedEditDistance(name, key, 1) <= 1) hit.push(name);
     else if ((keyConsonants ??= consonants(key)) === profile.nameConsonants[i]) hit.push(name);
   }
@@ -173,18 +199,29 @@ function fuzzyNameKeys(profile: ArticleProfile, key: string): string[] {
 interface TokenInfo {
   stem: string;
   names: string[];
+  number: string | null;
 }
 
 interface TextKeys {
   names: Set<string>;
   stems: Set<string>;
+  numbers: Set<string>;
+}
+
+function numbersIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const token of tokenize(text)) {
+    const key = numberKey(token);
+    if (key) out.add(key);
+  }
+  return out;
 }
 
 /** Stem and matched name keys of a folded token, memoised on the profile (tokens repeat across candidates). */
 function tokenInfo(profile: ArticleProfile, token: string): TokenInfo {
   let info = profile.tokenMemo.get(token);
   if (!info) {
-    info = { stem: stem(token), names: fuzzyNameKeys(profile, skeleton(token)) };
+    info = { stem: stem(token), names: fuzzyNameKeys(profile, skeleton(token)), number: numberKey(token) };
     profile.tokenMemo.set(token, info);
   }
   return info;
@@ -193,13 +230,20 @@ function tokenInfo(profile: ArticleProfile, token: string): TokenInfo {
 function textKeys(profile: ArticleProfile, text: string): TextKeys {
   const names = new Set<string>();
   const stems = new Set<string>();
+  const numbers = new Set<string>();
   for (const token of tokenize(text)) {
-    if (!isContentToken(token)) continue;
+    if (!isContentToken(token)) {
+      // Number words are stop words ("six", "sechs"), single digits are not content: still counts.
+      const key = numberKey(token);
+      if (key) numbers.add(key);
+      continue;
+    }
     const info = tokenInfo(profile, token);
+    if (info.number) numbers.add(info.number);
     stems.add(info.stem);
     for (const k of info.names) names.add(k);
   }
-  return { names, stems };
+  return { names, stems, numbers };
 }
 
 /** How much of the entity a text carries (0..1), and whether only by a person's surname. */
@@ -268,7 +312,10 @@ export function matchCandidate(profile: ArticleProfile, title: string, descripti
   for (const s of inTitle.stems) if (profile.titleStems.has(s)) common++;
   const titleSim = inTitle.stems.size && profile.titleStems.size ? common / Math.sqrt(inTitle.stems.size * profile.titleStems.size) : 0;
   miss *= 1 - TITLE_POWER * titleSim;
-  return { content: 1 - miss, strongNames, places, terms, title: titleSim, shared, titleStems: [...inTitle.stems] };
+  let numbers = 0;
+  for (const key of profile.numbers) if (inTitle.numbers.has(key) || inDesc?.numbers.has(key)) numbers++;
+  miss *= (1 - NUMBER_POWER) ** Math.min(numbers, 2);
+  return { content: 1 - miss, strongNames, places, terms, title: titleSim, numbers, shared, titleStems: [...inTitle.stems], titleNumbers: [...inTitle.numbers] };
 }
 
 /** Headline overlap that counts as a piece of evidence on its own. */
@@ -283,7 +330,9 @@ const TITLE_EVIDENCE = 0.3;
  */
 export function isRelated(m: CandidateMatch): boolean {
   const closeTitle = m.title >= TITLE_EVIDENCE ? 1 : 0;
-  if (m.strongNames >= 1 && m.terms + (m.strongNames - 1) + closeTitle >= 1) return true;
-  return (m.places >= 1 || m.strongNames >= 0.5) && m.terms + closeTitle >= 2;
+  // A shared count or amount is one piece of supporting evidence, never more (counts repeat across stories).
+  const number = m.numbers > 0 ? 1 : 0;
+  if (m.strongNames >= 1 && m.terms + (m.strongNames - 1) + closeTitle + number >= 1) return true;
+  return (m.places >= 1 || m.strongNames >= 0.5) && m.terms + closeTitle + number >= 2;
 }
 

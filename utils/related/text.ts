@@ -100,6 +100,7 @@ export const STOP_WORDS = new Set(
   der die das den dem des ein eine einer eines einem einen und oder aber in im ins am an auf aus bei mit nach von vor
   zu zum zur fur uber unter um ist sind war waren wird werden wurde wurden hat haben nicht kein keine sich es er sie
   wir ihr als auch noch nur schon mehr wie was wer wo dass ob bis gegen seit durch neue neuen neuer jahr jahre tag
+  muss mussen kann konnen soll sollen darf durfen
   el la los las un una unos unas y o pero de del al en con sin por para sobre entre tras ante es son fue fueron ser
   ha han se su sus lo le les que como mas menos ya muy tambien este esta estos estas ese esa nuevo nueva ano anos dia
   le la les un une des et ou mais du au aux dans sur sous avec sans pour par est sont ete a ont ce cette ces qui que
@@ -109,4 +110,32 @@ export const STOP_WORDS = new Set(
 /** Whether a folded token carries content (not a stop word, not a lone digit or letter). */
 export function isContentToken(token: string): boolean {
   return token.length > 1 && !STOP_WORDS.has(token);
+}
+
+/** Number words 2–12 (and 20, 100) in the languages Backstory sees most, folded: the same count across languages. */
+const NUMBER_WORDS: Partial<Record<string, string>> = Object.fromEntries(
+  [
+    'two three four five six seven eight nine ten eleven twelve twenty hundred',
+    'zwei drei vier funf sechs sieben acht neun zehn elf zwolf zwanzig hundert',
+    'dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien',
+    'deux trois quatre cinq six sept huit neuf dix onze douze vingt cent',
+  ].flatMap((line) => line.split(' ').map((w, i) => [w, String(i < 11 ? i + 2 : i === 11 ? 20 : 100)])),
+);
+const THOUSANDS_RE = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
+
+/**
+ * The value a folded token names, as a comparable key, or null: "3.000", "3,000" and "3000" →
+ * "3000"; "4,2" and "4.2bn" → "4.2"; "£48m" (token "48m") → "48"; "sechs", "six", "seis" → "6".
+ * Years (1900–2099) and 0–1 are left out: they identify no event.
+ */
+export function numberKey(token: string): string | null {
+  const c = token.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return NUMBER_WORDS[token] ?? null;
+  const m = /^(\d+(?:[.,]\d+)*)(?:[a-z]{0,3})$/.exec(token);
+  if (!m) return null;
+  let digits = m[1]!;
+  digits = THOUSANDS_RE.test(digits) ? digits.replace(/[.,]/g, '') : digits.replace(',', '.');
+  const value = Number(digits);
+  if (!Number.isFinite(value) || value === 0 || value === 1 || (Number.isInteger(value) && value >= 1900 && value <= 2099 && digits.length === 4)) return null;
+  return String(value);
 }
