@@ -26,6 +26,14 @@ export default defineConfig({
     // below are the providers only, so the background may fetch them without CORS.
     permissions: ['storage', 'alarms'],
     host_permissions: providerHostPermissions(providerOrigin, browser),
+    // Feeds the reader adds live on any host: asked for per origin when a feed is added (options page).
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Show or hide the Backstory sidebar',
+      },
+    },
     incognito: browser === 'firefox' ? 'spanning' : 'split',
     browser_specific_settings:
       browser === 'firefox'

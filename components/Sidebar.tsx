@@ -9,6 +9,8 @@ export type SidebarProps = {
   isExpanded: boolean;
   onExpand: () => void;
   onCollapse: () => void;
+  /** "Hide on this site": no sidebar on this site from now on (undo in the options page). No button when absent. */
+  onHideOnSite?: () => void;
   /** The panel's content. */
   children: ComponentChildren;
 };
@@ -21,7 +23,7 @@ const PANEL_ID = 'bs-sidebar-panel';
  * (as the panel's handle), so its `aria-expanded` always tells the state; Esc or the close button collapse
  * the panel and return focus to the tab.
  */
-export function Sidebar({ count, isExpanded, onExpand, onCollapse, children }: SidebarProps) {
+export function Sidebar({ count, isExpanded, onExpand, onCollapse, onHideOnSite, children }: SidebarProps) {
   const tab = useRef<HTMLButtonElement>(null);
 
   const collapse = () => {
@@ -57,6 +59,11 @@ export function Sidebar({ count, isExpanded, onExpand, onCollapse, children }: S
         <aside class="bs-sidebar__panel" id={PANEL_ID} aria-label="Backstory">
           <header class="bs-sidebar__header">
             <p class="bs-sidebar__brand">Backstory</p>
+            {onHideOnSite && (
+              <button type="button" class="bs-sidebar__hide" onClick={onHideOnSite}>
+                Hide on this site
+              </button>
+            )}
             <button type="button" class="bs-sidebar__close" aria-label="Collapse Backstory" onClick={collapse}>
               <span aria-hidden="true">×</span>
             </button>

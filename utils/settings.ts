@@ -4,6 +4,7 @@
  * Versioned: to change the shape, bump `version` and add a migration; old values are converted.
  */
 import { storage } from 'wxt/utils/storage';
+import type { ProviderState } from './context/types';
 
 /** Sources that can be switched off: the HTTP providers, Wikipedia explainers, the reader's feeds and history. */
 export const SOURCE_IDS = ['google-news', 'gdelt', 'bing-news', 'wikipedia', 'feeds', 'history'] as const;
@@ -168,4 +169,63 @@ export function resolveRegion(settings: Pick<Settings, 'region'>, articleLang: s
 /** Whether the sidebar appears on `url`: not when it is off, nor on a site where the reader hid it. */
 export function isSidebarShown(url: string, settings: Pick<Settings, 'sidebarMode' | 'sidebarHiddenSites'>): boolean {
   return settings.sidebarMode !== 'off' && !isExcludedSite(url, settings.sidebarHiddenSites);
+}
+
+// ---------------------------------------------------------------- source status (for the options page)
+
+/** A source's latest final answer, as the options page shows it ("GDELT: rate-limited, 14:02"). */
+export interface SourceStatus {
+  state: Exclude<ProviderState, 'pending' | 'off'>;
+  /** Epoch ms of the answer. */
+  at: number;
+  /** Short detail, e.g. "HTTP 500". */
+  message?: string;
+}
+
+/** A feed's latest poll or check. */
+export interface FeedStatus {
+  state: 'ok' | 'error' | 'offline' | 'rate-limited';
+  /** Items it held. */
+  items: number;
+  /** Epoch ms. */
+  at: number;
+  message?: string;
+}
+
+/** Latest status per source id, written by the background from the context service's answers. */
+export const providerStatusItem = storage.defineItem<Record<string, SourceStatus>>('local:providerStatus', { fallback: {} });
+/** Latest status per feed URL, written by the background after each poll and check. */
+export const feedStatusItem = storage.defineItem<Record<string, FeedStatus>>('local:feedStatus', { fallback: {} });
+
+// Writes are read-modify-write: chain them so that answers arriving together are all kept.
+let statusWrites: Promise<unknown> = Promise.resolve();
+const queueStatusWrite = (write: () => Promise<void>): Promise<void> => {
+  const next = statusWrites.then(write, write);
+  statusWrites = next.catch(() => {});
+  return next;
+};
+
+/** Keeps a source's latest final status (pending and off are not answers and are ignored). */
+export function recordProviderStatus(status: { id: string; state: ProviderState; message?: string }, at: number): Promise<void> {
+  const { id, state, message } = status;
+  if (state === 'pending' || state === 'off') return Promise.resolve();
+  return queueStatusWrite(async () => {
+    const all = { ...(await providerStatusItem.getValue()) };
+    all[id] = message ? { state, at, message: message.slice(0, 200) } : { state, at };
+    await providerStatusItem.setValue(all);
+  });
+}
+
+/** Keeps each feed's latest status, and forgets feeds that are no longer in `feeds` when given. */
+export function recordFeedStatus(
+  results: readonly { feedUrl: string; state: FeedStatus['state']; items: number; message?: string }[],
+  at: number,
+  feeds?: readonly string[],
+): Promise<void> {
+  return queueStatusWrite(async () => {
+    const all = { ...(await feedStatusItem.getValue()) };
+    for (const r of results) all[r.feedUrl] = { state: r.state, items: r.items, at, ...(r.message ? { message: r.message.slice(0, 200) } : {}) };
+    if (feeds) for (const url of Object.keys(all)) if (!feeds.includes(url)) delete all[url];
+    await feedStatusItem.setValue(all);
+  });
 }

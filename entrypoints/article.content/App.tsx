@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/article/types';
 import { Sidebar } from '@/components/Sidebar';
 import { SidebarContext } from '@/components/SidebarContext';
@@ -6,14 +6,28 @@ import { useStoryContext } from '@/entrypoints/popup/useStoryContext';
 
 export type AppProps = {
   article: Article;
+  /** Sidebar mode `open`: start (and return to) expanded. */
+  startExpanded?: boolean;
+  /** How many times the keyboard command toggled the sidebar; each change flips it. */
+  toggles?: number;
+  /** "Hide on this site"; no button when absent. */
+  onHideOnSite?: () => void;
 };
 
 /**
  * The sidebar's state: collapsed at first, so that the page is never covered uninvited. Asks the background
  * for the story context right away, so the collapsed tab can tell how much other coverage there is.
  */
-export function App({ article }: AppProps) {
-  const [isExpanded, setExpanded] = useState(false);
+export function App({ article, startExpanded = false, toggles = 0, onHideOnSite }: AppProps) {
+  const [isExpanded, setExpanded] = useState(startExpanded);
+  const seenToggles = useRef(toggles);
+  // The mode changed in the options page: follow it.
+  useEffect(() => setExpanded(startExpanded), [startExpanded]);
+  useEffect(() => {
+    if (toggles === seenToggles.current) return;
+    seenToggles.current = toggles;
+    setExpanded((expanded) => !expanded);
+  }, [toggles]);
   const state = useStoryContext({ article });
   const context = state.status === 'ready' ? state.context : null;
   return (
@@ -22,6 +36,7 @@ export function App({ article }: AppProps) {
       isExpanded={isExpanded}
       onExpand={() => setExpanded(true)}
       onCollapse={() => setExpanded(false)}
+      onHideOnSite={onHideOnSite}
     >
       <SidebarContext
         article={article}

@@ -5,6 +5,8 @@ import { createMessageListener, sendMessage } from '@/utils/messaging';
 import { createArticleController, isNewPage } from './controller';
 import { createIdleScheduler } from './schedule';
 import { createSidebar } from './mount-sidebar';
+import { createSidebarGate } from './sidebar-mode';
+import { getSettings, normaliseSite, updateSettings, watchSettings } from '@/utils/settings';
 import './style.css';
 
 /** Single-page sites change the URL before they render the new article: give them this long. */
@@ -15,14 +17,28 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
+    const hideOnSite = async () => {
+      const { sidebarHiddenSites } = await getSettings();
+      await updateSettings({ sidebarHiddenSites: [...sidebarHiddenSites, normaliseSite(location.hostname)] });
+    };
+    // The sidebar follows the settings (mode, hidden sites), live: storage changes apply at once.
+    const sidebar = createSidebarGate(createSidebar(ctx, { onHideOnSite: () => void hideOnSite().catch(() => {}) }), { url: () => location.href });
+    void getSettings().then(sidebar.setSettings, () => {});
+    ctx.onInvalidated(watchSettings((next) => sidebar.setSettings(next)));
     const controller = createArticleController({
       read: () => readPage(document, location.href),
       send: (article) => sendMessage('articleDetected', article),
-      sidebar: createSidebar(ctx),
+      sidebar,
     });
 
-    // The popup may ask before the idle read: then read now.
-    const listener = createMessageListener({ getArticle: () => controller.update() });
+    // The popup may ask before the idle read: then read now. The keyboard command toggles the sidebar.
+    const listener = createMessageListener({
+      getArticle: () => controller.update(),
+      toggleSidebar: () => {
+        controller.update();
+        return { shown: sidebar.toggle() };
+      },
+    });
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 

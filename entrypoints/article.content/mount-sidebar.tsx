@@ -5,8 +5,8 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Article } from '@/utils/article/types';
-import type { SidebarHandle } from './controller';
 import { App } from './App';
+import type { SidebarTarget, SidebarView } from './sidebar-mode';
 
 /** Tag name of the shadow host; end-to-end tests look for it. */
 export const SIDEBAR_TAG = 'backstory-sidebar';
@@ -18,15 +18,19 @@ type Ui = ShadowRootContentScriptUi<HTMLElement>;
  * (`cssInjectionMode: 'ui'`); its elements are `position: fixed`, so the page's layout never moves.
  * Calls may overlap the asynchronous creation: each settles to the latest wish.
  */
-export function createSidebar(ctx: ContentScriptContext): SidebarHandle {
+export function createSidebar(ctx: ContentScriptContext, { onHideOnSite }: { onHideOnSite?: () => void } = {}): SidebarTarget {
   let wanted: Article | null = null;
+  let view: SidebarView = { startExpanded: false, toggles: 0 };
   let ui: Promise<Ui> | null = null;
+  const app = (article: Article) => (
+    <App article={article} startExpanded={view.startExpanded} toggles={view.toggles} onHideOnSite={onHideOnSite} />
+  );
 
   const sync = (current: Ui) => {
     if (wanted === null) {
       if (current.mounted) current.remove();
     } else if (current.mounted) {
-      render(<App article={wanted} />, current.mounted);
+      render(app(wanted), current.mounted);
     } else {
       current.mount();
     }
@@ -42,7 +46,7 @@ export function createSidebar(ctx: ContentScriptContext): SidebarHandle {
       onMount(container) {
         const wrapper = document.createElement('div');
         container.append(wrapper);
-        if (wanted) render(<App article={wanted} />, wrapper);
+        if (wanted) render(app(wanted), wrapper);
         return wrapper;
       },
       onRemove(wrapper) {
@@ -58,8 +62,9 @@ export function createSidebar(ctx: ContentScriptContext): SidebarHandle {
   };
 
   return {
-    show(article) {
+    show(article, next = { startExpanded: false, toggles: 0 }) {
       wanted = article;
+      view = next;
       settle();
     },
     hide() {

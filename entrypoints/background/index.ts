@@ -1,15 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as db from '@/utils/db';
+import { checkFeed } from '@/utils/context/feed-check';
 import { createContextHandlers, dbContextStore } from '@/utils/context/handler';
 import { MAINTENANCE_ALARM, feedsChanged, runMaintenance } from '@/utils/context/maintenance';
 import { buildTimeProviderOrigin } from '@/utils/context/provider-origin';
 import { createContextService } from '@/utils/context/service';
 import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
-import { createMessageListener } from '@/utils/messaging';
+import { createMessageListener, sendTabMessage } from '@/utils/messaging';
 import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
 import { Scheduler } from '@/utils/related/scheduler';
-import { getSettings, watchSettings } from '@/utils/settings';
+import { getSettings, recordFeedStatus, recordProviderStatus, watchSettings } from '@/utils/settings';
+
+/** The keyboard command (manifest `commands`) that expands or collapses the sidebar. */
+const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
 
 export default defineBackground(() => {
   // One scheduler and one service per worker: rate limits and lookups are shared by all tabs.
@@ -23,6 +27,8 @@ export default defineBackground(() => {
     version: browser.runtime.getManifest().version,
     origin: buildTimeProviderOrigin(),
     browserLanguage: globalThis.navigator?.language,
+    // The options page shows each source's latest answer.
+    onStatus: (status) => void recordProviderStatus(status, Date.now()).catch(() => {}),
   });
   const history = createBackgroundHandlers({
     recordVisit: db.recordVisit,
@@ -40,10 +46,31 @@ export default defineBackground(() => {
     now: Date.now,
   });
   const contextHandlers = createContextHandlers({ service: context, isTabPrivate: async (id) => (await browser.tabs.get(id)).incognito });
-  const maintain = () => void runMaintenance({ scheduler, store: db, getSettings, now: Date.now });
+  const maintain = () =>
+    void runMaintenance({ scheduler, store: db, getSettings, now: Date.now })
+      .then(async (results) => recordFeedStatus(results, Date.now(), (await getSettings()).feeds))
+      .catch(() => {});
+  const validateFeed = async ({ url }: { url: string }) => {
+    const check = await checkFeed(url, { scheduler });
+    await recordFeedStatus([{ feedUrl: check.url, state: 'ok', items: check.items }], Date.now()).catch(() => {});
+    return check;
+  };
 
   // Registered synchronously so that a message or alarm that wakes the worker is not missed.
-  browser.runtime.onMessage.addListener(createMessageListener({ ...history, ...historyManagement, ...contextHandlers }));
+  browser.runtime.onMessage.addListener(createMessageListener({ ...history, ...historyManagement, ...contextHandlers, validateFeed }));
+  // First run: a welcome page says what Backstory does and what leaves the browser, with the choices that matter.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?welcome=1` });
+  });
+  try {
+    browser.commands.onCommand.addListener(async (command) => {
+      if (command !== TOGGLE_SIDEBAR_COMMAND) return;
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id !== undefined) await sendTabMessage(tab.id, 'toggleSidebar', {}).catch(() => {}); // not an article page
+    });
+  } catch {
+    // No commands API (Firefox for Android; WXT's fake browser): the sidebar's own tab still works.
+  }
   // A tab that closes or loads another page no longer waits for its lookup.
   browser.tabs.onRemoved.addListener((tabId) => context.releaseTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => change.url !== undefined && context.releaseTab(tabId));

@@ -56,6 +56,9 @@ export function App({ search }: AppProps) {
     <div class="popup">
       <header class="popup__header">
         <h1 class="popup__brand">Backstory</h1>
+        <button type="button" class="popup__open popup__settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
         {!isInTab && tabId !== null && (
           <a class="popup__open" href={`popup.html?tab=${tabId}`} target="_blank" rel="noopener">
             Open in a tab

@@ -66,6 +66,11 @@ export interface ContextDeps {
   providers?: readonly NewsProvider[];
   /** Per-request timeout, ms (default: the scheduler's 4 s). */
   timeoutMs?: number;
+  /**
+   * Told each source's final answer of a lookup (never `pending` or `off`), so the background can
+   * keep the latest status per source for the options page. Wikipedia reports once its explainers settle.
+   */
+  onStatus?: (status: ProviderStatus) => void;
 }
 
 /** Who asks. */
@@ -181,12 +186,23 @@ export function createContextService(deps: ContextDeps) {
     return context;
   }
 
+  /** Passes a final status on to `deps.onStatus`; a failing listener never breaks a lookup. */
+  const report = (status: ProviderStatus) => {
+    if (status.state === 'pending' || status.state === 'off') return;
+    try {
+      deps.onStatus?.({ ...status });
+    } catch {
+      // Only bookkeeping for the options page.
+    }
+  };
+
   function setResult(lookup: Lookup, result: ProviderResult) {
     lookup.results.set(result.id, result);
     const status: ProviderStatus = { id: result.id, name: result.name, state: result.state, count: result.stories.length };
     if (result.message) status.message = result.message;
     if (result.retryAt) status.retryAt = result.retryAt;
     lookup.statuses.set(result.id, status);
+    report(status);
     touch(lookup);
   }
 
@@ -296,6 +312,7 @@ export function createContextService(deps: ContextDeps) {
       } catch {
         lookup.statuses.set(HISTORY_ID, { id: HISTORY_ID, name: 'Your history', state: 'error', count: 0, message: 'could not read history' });
       }
+      report(lookup.statuses.get(HISTORY_ID)!);
       touch(lookup);
     })();
 
@@ -327,6 +344,17 @@ export function createContextService(deps: ContextDeps) {
         ...targets.map((t, i) => resolve(t, (e) => (lookup.explainers[i] = e))),
         ...(outletName ? [resolve({ name: outletName, type: 'outlet' }, (e) => (lookup.outlet = e))] : []),
       ]);
+      if (signal.aborted) return;
+      const answers = [...lookup.explainers, ...(lookup.outlet ? [lookup.outlet] : [])];
+      const found = answers.filter((e) => e.state === 'ok' || e.state === 'ambiguous').length;
+      const failed = answers.find((e) => e.state === 'error');
+      report({
+        id: 'wikipedia',
+        name: 'Wikipedia',
+        state: found ? 'ok' : failed ? 'error' : 'empty',
+        count: found,
+        ...(!found && failed?.message ? { message: failed.message } : {}),
+      });
     })();
 
     void Promise.allSettled([providersDone, feedsDone, historyDone, explainersDone]).then(async () => {

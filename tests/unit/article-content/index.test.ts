@@ -65,7 +65,7 @@ describe('article content script', () => {
     expect(readPage).not.toHaveBeenCalled(); // deferred, not at injection time
     await vi.advanceTimersByTimeAsync(IDLE_TIMEOUT_MS);
     expect(sendMessage).toHaveBeenCalledExactlyOnceWith('articleDetected', article);
-    expect(sidebar.show).toHaveBeenCalledWith(article);
+    expect(sidebar.show).toHaveBeenCalledWith(article, { startExpanded: false, toggles: 0 });
     await expect(getArticle()).resolves.toEqual({ ok: true, data: article });
     expect(readPage).toHaveBeenCalledOnce();
   });
@@ -92,7 +92,7 @@ describe('article content script', () => {
     vi.mocked(sendMessage).mockRejectedValue(new Error('Could not establish connection'));
     start();
     await vi.advanceTimersByTimeAsync(IDLE_TIMEOUT_MS);
-    expect(sidebar.show).toHaveBeenCalledWith(article);
+    expect(sidebar.show).toHaveBeenCalledWith(article, { startExpanded: false, toggles: 0 });
   });
 
   it('re-reads after in-page navigation: sends the new article, then hides the sidebar on a non-article', async () => {
@@ -113,7 +113,7 @@ describe('article content script', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(readPage).toHaveBeenCalledTimes(2);
     expect(sendMessage).toHaveBeenLastCalledWith('articleDetected', next);
-    expect(sidebar.show).toHaveBeenLastCalledWith(next);
+    expect(sidebar.show).toHaveBeenLastCalledWith(next, { startExpanded: false, toggles: 0 });
 
     history.pushState({}, '', '/world');
     await vi.advanceTimersByTimeAsync(5_000);
