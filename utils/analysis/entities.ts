@@ -98,6 +98,8 @@ const ORG_CONNECTORS_ROMANCE = new Set(['de', 'des', 'du', 'del', 'pour', 'para'
  */
 const MAX_ORG_WORDS = 5;
 const ARTICLES_ROMANCE = new Set(['la', 'le', 'les', 'el', 'los', 'las']);
+/** Last words of a byline's job title. */
+const JOB_HEADS = new Set(['reporter', 'correspondent', 'editor', 'columnist', 'photographer', 'writer', 'redakteur', 'redakteurin', 'korrespondent', 'korrespondentin', 'rédacteur', 'rédactrice', 'correspondant', 'correspondante', 'redactor', 'redactora', 'corresponsal']);
 const COMPASS = /^(?:nord|sud|süd|ost|west|ober|nieder|north|south|east|west|upper|lower)/u;
 const ROMANCE = new Set(['fr', 'es', 'it', 'pt']);
 /** Connector sequences allowed inside an organisation name after its head word ("Bank of England"). */
@@ -267,7 +269,9 @@ class Extractor {
       ) {
         cur.to += 1;
       }
-      if (ROMANCE.has(this.lang) && ORG_HEADS_ROMANCE.has(head.text.toLowerCase())) cur.to = this.lowercaseOrgEnd(tokens, cur.from, cur.to);
+      // The head may follow a capitalised sentence-initial article ("El Instituto de estudios fiscales").
+      const orgHead = ARTICLES_ROMANCE.has(head.text.toLowerCase()) && cur.to > cur.from ? tokens[cur.from + 1]! : head;
+      if (ROMANCE.has(this.lang) && ORG_HEADS_ROMANCE.has(orgHead.text.toLowerCase())) cur.to = this.lowercaseOrgEnd(tokens, cur.from, cur.to);
     }
     return runs;
   }
@@ -328,6 +332,8 @@ class Extractor {
     const rightFirst = tokens[right.from]!;
     const elided = /[dl]['’]\s*$/iu.test(rightFirst.gap);
     if (between.length > 3 || (between.length === 0 && !elided)) return false;
+    // "the Joint Chiefs of Staff on Friday": a weekday or month never continues a name.
+    if (NON_ENTITY_WORDS.has(rightFirst.text.toLowerCase())) return false;
     if (!between.every((t) => NAME_CONNECTORS.has(t.text.toLowerCase()) && /^\s+$/u.test(t.gap))) return false;
     if (between.length > 0 && !/^\s+$|[dl]['’]\s*$/iu.test(rightFirst.gap)) return false;
     if (tokens[left.to]!.isPossessive) return false;
@@ -453,6 +459,8 @@ class Extractor {
     const single = runTokens.length === 1 ? texts[0]! : null;
     if (single && (NON_ENTITY_WORDS.has(single.toLowerCase()) || NON_ENTITY_ACRONYMS.has(single.toLowerCase()))) return;
     if (single && isTitle(single, this.lang) && evidence.person === 0) return;
+    // A job line ("Local Government Reporter", "Chief Political Correspondent") names a role, not an organisation.
+    if (JOB_HEADS.has(lower(texts[texts.length - 1]!))) return;
 
     const gazetteer = lookUpGazetteer(surface) ?? this.compassPlace(single);
     // A street is a place, never a person ("Marsh Lane", "rue de la Paix", "calle Mayor", "Bahnhofstraße").

@@ -107,6 +107,17 @@ function endsWithAbbreviation(piece: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/** German-style ordinal dates: "zum 1. Juli", "am 3. Oktober" — the full stop after the day ends nothing. */
+const MONTHS = new Set(
+  ('januar jänner februar märz april mai juni juli august september oktober november dezember ' +
+    'january february march may june july october december').split(' '),
+);
+function isOrdinalDate(piece: string, next: string | undefined): boolean {
+  if (!next || !/(?:^|\s)\d{1,2}\.\s*$/u.test(piece)) return false;
+  const word = /^\s*(\p{L}+)/u.exec(next)?.[1]?.toLowerCase();
+  return !!word && MONTHS.has(word);
+}
+
 /**
  * Splits one paragraph into sentences with `Intl.Segmenter` (or a regex fallback), then
  * rejoins pieces broken after abbreviations and initials ("Mr.", "M.", "U.S.", "J.").
@@ -115,9 +126,9 @@ export function splitSentences(paragraph: string, lang = 'en'): string[] {
   const pieces = rawSentences(paragraph, segmenter(lang, 'sentence'));
   const out: string[] = [];
   let carry = '';
-  for (const piece of pieces) {
+  for (const [i, piece] of pieces.entries()) {
     carry += piece;
-    if (endsWithAbbreviation(carry)) continue;
+    if (endsWithAbbreviation(carry) || isOrdinalDate(carry, pieces[i + 1])) continue;
     if (carry.trim()) out.push(carry.trim());
     carry = '';
   }

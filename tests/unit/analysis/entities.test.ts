@@ -159,3 +159,93 @@ describe('other languages', () => {
     expect(byName(entities, '日本')?.type).toBe('place');
   });
 });
+
+describe('streets, small towns and long organisation names', () => {
+  it('types streets as places, never as people, in all four languages', () => {
+    // A two-word street looks like "Firstname Surname"; its street word says otherwise.
+    const en = entitiesOf('', 'Water reached the windows in Cobbler Lane again. Cobbler Lane has flooded twice, residents said.', 'en');
+    expect(typeOf(en, 'Cobbler Lane')).toBe('place');
+    const de = entitiesOf('', 'Die Sperrung der Lindenstraße dauert an. Anwohner der Lindenstraße beklagten sich.', 'de');
+    expect(typeOf(de, 'Lindenstraße')).toBe('place');
+    const fr = entitiesOf('', "Les commerçants de la rue Saint-Martin ont manifesté. Selon eux, la rue Saint-Martin se vide.", 'fr');
+    expect(typeOf(fr, 'rue Saint-Martin') ?? typeOf(fr, 'Saint-Martin')).not.toBe('person');
+    const es = entitiesOf('', 'Los vecinos de la calle Mayor protestaron. La calle Mayor seguirá cortada.', 'es');
+    expect(es.filter((e) => e.type === 'person')).toEqual([]);
+  });
+
+  it('keeps a German street apart from the noun written after it', () => {
+    const entities = entitiesOf('', 'Sie stapelte an der Uferpromenade Sandsäcke, sagte die Wirtin Erna Blum.', 'de');
+    expect(typeOf(entities, 'Uferpromenade')).toBe('place');
+    expect(entities.map((e) => e.name)).not.toContain('Uferpromenade Sandsäcke');
+  });
+
+  it('finds German towns after in/nach/aus, also the second of a pair, but not nouns like "in Zukunft"', () => {
+    const entities = entitiesOf(
+      '',
+      'Die Patienten sollen künftig in Fulda und Gießen behandelt werden. Ein Bus fährt nach Alsfeld. ' +
+        'In Zukunft wolle man nach Angaben der Klinik sparen, aus Sorge vor Verlusten, sagte Direktor Jan Roth.',
+      'de',
+    );
+    expect(typeOf(entities, 'Fulda')).toBe('place');
+    expect(typeOf(entities, 'Gießen')).toBe('place');
+    expect(typeOf(entities, 'Alsfeld')).toBe('place');
+    const names = entities.map((e) => e.name);
+    for (const noun of ['Zukunft', 'Angaben', 'Sorge']) expect(names).not.toContain(noun);
+  });
+
+  it('does not take a German noun after "nach" for a town when it is a compound of one ("Polizeiangaben")', () => {
+    const entities = entitiesOf('', 'Nach Polizeiangaben wurde niemand verletzt. Ein Sprecher bestätigte das am Abend.', 'de');
+    expect(entities.map((e) => e.name)).not.toContain('Polizeiangaben');
+  });
+
+  it('types a place after a part-of-place noun or a local office ("interior de", "Bürgermeister von")', () => {
+    const es = entitiesOf('', 'Las llamas avanzaron por el interior de Teruel durante la noche.', 'es');
+    expect(typeOf(es, 'Teruel')).toBe('place');
+    const de = entitiesOf('', 'Der Bürgermeister von Wetzlar sprach von einem schwarzen Tag.', 'de');
+    expect(typeOf(de, 'Wetzlar')).toBe('place');
+    const fr = entitiesOf('', "La préfecture de la Haute-Marne a pris un arrêté. La sécheresse touche le nord de Chaumont.", 'fr');
+    expect(typeOf(fr, 'Haute-Marne')).toBe('place');
+    expect(typeOf(fr, 'Chaumont')).toBe('place');
+  });
+
+  it('reads French and Spanish organisation names continued in lowercase', () => {
+    const fr = entitiesOf('', "Selon une chercheuse de l'Institut d'études politiques, estime que le vote change tout.", 'fr');
+    expect(byName(fr, "Institut d'études politiques")?.type).toBe('organization');
+    const es = entitiesOf('', 'El Instituto de estudios fiscales publicó el informe el lunes.', 'es');
+    expect(byName(es, 'Instituto de estudios fiscales')?.type).toBe('organization');
+    // A verb after the name ends it: "Observatoire des prix", not "… des prix estime".
+    const verb = entitiesOf('', "L'Observatoire des prix estime que la hausse ralentit.", 'fr');
+    expect(byName(verb, 'Observatoire des prix')?.type).toBe('organization');
+  });
+
+  it('stops a lowercase organisation name at five words, so lookups never quote six words of the article', () => {
+    const entities = entitiesOf('', "Selon le Comité interprofessionnel des fromages de Savoie, la production recule.", 'fr');
+    const names = entities.flatMap((e) => [e.name, ...e.variants]);
+    for (const name of names) expect(name.match(/[\p{L}\p{N}]+/gu)!.length).toBeLessThanOrEqual(5);
+    expect(names).not.toContain('Comité interprofessionnel des fromages de Savoie');
+  });
+
+  it('keeps "of"-joined names whose head is "Chiefs" whole', () => {
+    const entities = entitiesOf('', "The launch was confirmed by Seoul's Joint Chiefs of Staff on Friday.", 'en');
+    expect(byName(entities, 'Joint Chiefs of Staff')?.type).toBe('organization');
+    expect(entities.map((e) => e.name)).not.toContain('Joint Chiefs');
+  });
+
+  it('ignores the first half of a suspended German compound ("ICE- und Intercity-Züge")', () => {
+    const entities = entitiesOf('', 'Rund 80 Prozent der ICE- und Intercity-Züge fielen aus, teilte die Deutsche Bahn mit.', 'de');
+    expect(entities.map((e) => e.name)).not.toContain('ICE');
+    expect(typeOf(entities, 'Deutsche Bahn')).toBe('organization');
+  });
+
+  it('does not take a byline job title for an organisation ("Local Government Reporter")', () => {
+    const entities = entitiesOf('', 'By Ruth Adeyemi, Local Government Reporter. The Borough Council met on Monday.', 'en');
+    expect(entities.map((e) => e.name)).not.toContain('Local Government Reporter');
+    expect(typeOf(entities, 'Borough Council')).toBe('organization');
+  });
+
+  it('strips German role compounds ending in -führerin or -leiter before a name', () => {
+    const entities = entitiesOf('', 'Das sagte Geschäftsführerin Ilse Brandt am Mittwoch. Amtsleiter Kurt Vogel widersprach.', 'de');
+    expect(byName(entities, 'Ilse Brandt')?.type).toBe('person');
+    expect(byName(entities, 'Kurt Vogel')?.type).toBe('person');
+  });
+});

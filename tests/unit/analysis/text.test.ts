@@ -18,6 +18,14 @@ describe('splitSentences', () => {
     ]);
     expect(splitSentences('M. Dupont a parlé. Mme Durand aussi.', 'fr')).toEqual(['M. Dupont a parlé.', 'Mme Durand aussi.']);
   });
+  it('does not end a sentence at a German ordinal date ("zum 1. Juli")', () => {
+    expect(splitSentences('Die Preise steigen zum 1. Juli um elf Prozent. Das teilte der Versorger mit.', 'de')).toEqual([
+      'Die Preise steigen zum 1. Juli um elf Prozent.',
+      'Das teilte der Versorger mit.',
+    ]);
+    // A number that ends a sentence still ends it.
+    expect(splitSentences('Das Spiel endete 2:1. Danach jubelten alle.', 'de')).toEqual(['Das Spiel endete 2:1.', 'Danach jubelten alle.']);
+  });
   it('still splits without Intl.Segmenter', () => {
     removeSegmenter();
     expect(splitSentences('The vote passed. Dr. Okoro objected! Was it fair?', 'en')).toEqual([
