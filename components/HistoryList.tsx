@@ -3,26 +3,31 @@ import { HistoryItem } from './HistoryItem';
 import { StatusMessage } from './StatusMessage';
 import './theme.css';
 import './HistoryList.css';
+import './HistoryTools.css';
 
 export type HistoryListProps = {
   /** Newest visit first, as the background returns them. */
   entries: HistoryEntry[];
   locale?: string;
+  onDelete?: (entry: HistoryEntry) => void;
+  /** Shown when there are no entries (default: the empty history). */
+  emptyTitle?: string;
+  emptyDetail?: string;
 };
 
 /** The reading history, or an empty state when nothing has been read yet. */
-export function HistoryList({ entries, locale }: HistoryListProps) {
+export function HistoryList({ entries, locale, onDelete, emptyTitle, emptyDetail }: HistoryListProps) {
   if (entries.length === 0)
     return (
       <StatusMessage
-        title="No articles yet…"
-        detail="News articles you read appear here. They never leave this device."
+        title={emptyTitle ?? 'No articles yet…'}
+        detail={emptyDetail ?? 'News articles you read appear here. They never leave this device.'}
       />
     );
   return (
     <ul class="bs-history" aria-label="Reading history">
       {entries.map((entry) => (
-        <HistoryItem key={entry.canonicalUrl} entry={entry} locale={locale} />
+        <HistoryItem key={entry.canonicalUrl} entry={entry} locale={locale} onDelete={onDelete} />
       ))}
     </ul>
   );

@@ -38,7 +38,7 @@ export const isFilterKey = (term: string): boolean => term.startsWith(FILTER_MAR
 const STORED_WORD = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}]+$/u;
 /** Whether a term (e.g. from an imported file) is a folded word or a filter key as this module writes them. */
 export function isStoredTerm(term: string): boolean {
-  if (isFilterKey(term)) return /^\u0001[se]:./.test(term) && term.length <= 300;
+  if (isFilterKey(term)) return (term.startsWith(`${FILTER_MARK}s:`) || term.startsWith(`${FILTER_MARK}e:`)) && term.length > 3 && term.length <= 300;
   return term.length <= MAX_TERM_LENGTH && STORED_WORD.test(term) && term === foldText(term);
 }
 

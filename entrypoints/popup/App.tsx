@@ -1,19 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { HistoryEntry } from '@/utils/history-types';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
-import { HistoryList } from '@/components/HistoryList';
-import { StatusMessage } from '@/components/StatusMessage';
 import { Tabs } from '@/components/Tabs';
 import { parseTabParam, resolveTabId } from './tab-id';
+import { HistoryPanel, type HistoryState } from './HistoryPanel';
 import { PagePanel, type PageState } from './PagePanel';
 
 export type AppProps = {
   /** `location.search` of the popup page. */
   search: string;
 };
-
-type HistoryState = { status: 'loading' } | { status: 'ready'; entries: HistoryEntry[] } | { status: 'error' };
 
 export const HISTORY_LIMIT = 200;
 
@@ -35,6 +31,7 @@ export function App({ search }: AppProps) {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [history, setHistory] = useState<HistoryState>({ status: 'loading' });
   const [tabId, setTabId] = useState<number | null>(null);
+  const [historyVersion, setHistoryVersion] = useState(0);
 
   useEffect(() => {
     void resolveTabId(search, findActiveTabId)
@@ -44,11 +41,14 @@ export function App({ search }: AppProps) {
         return loadPage(id);
       })
       .then(setPage);
+  }, [search]);
+
+  useEffect(() => {
     sendMessage('getHistory', { limit: HISTORY_LIMIT }).then(
       (entries) => setHistory({ status: 'ready', entries }),
       () => setHistory({ status: 'error' }),
     );
-  }, [search]);
+  }, [historyVersion]);
 
   const isInTab = parseTabParam(search) !== null;
 
@@ -72,22 +72,9 @@ export function App({ search }: AppProps) {
         onSelect={setSelected}
         tabs={[
           { id: 'page', label: 'This page', panel: <PagePanel state={page} tabId={tabId} /> },
-          { id: 'history', label: 'History', panel: <HistoryPanel state={history} /> },
+          { id: 'history', label: 'History', panel: <HistoryPanel state={history} reload={() => setHistoryVersion((n) => n + 1)} /> },
         ]}
       />
     </div>
   );
-}
-
-function HistoryPanel({ state }: { state: HistoryState }) {
-  if (state.status === 'loading') return <StatusMessage tone="loading" title="Loading history…" />;
-  if (state.status === 'error')
-    return (
-      <StatusMessage
-        tone="error"
-        title="History unavailable"
-        detail="Your reading history could not be loaded. Close and reopen Backstory to try again."
-      />
-    );
-  return <HistoryList entries={state.entries} />;
 }
