@@ -17,7 +17,7 @@ const MODES: { value: SidebarModeValue; label: string; detail: string }[] = [
 export function SidebarModeField({ value, onChange }: SidebarModeFieldProps) {
   return (
     <fieldset class="bs-options__fieldset">
-      <legend>Sidebar on article pages</legend>
+      <legend>When you read an article</legend>
       {MODES.map((m) => (
         <label key={m.value} class="bs-options__check">
           <input type="radio" name="bs-sidebar-mode" value={m.value} checked={value === m.value} onChange={() => onChange(m.value)} />

@@ -10,10 +10,12 @@ export type SiteListProps = {
   onRemove: (site: string) => void;
   /** Shown when the list is empty. */
   emptyText: string;
+  /** Label of the add field ("Hide the sidebar on a site"). */
+  addLabel: string;
 };
 
 /** A list of host names with a remove button each and a small form to add one. */
-export function SiteList({ label, sites, onAdd, onRemove, emptyText }: SiteListProps) {
+export function SiteList({ label, sites, onAdd, onRemove, emptyText, addLabel }: SiteListProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputId = `bs-site-${label.toLowerCase().replace(/\W+/g, '-')}`;
@@ -42,7 +44,7 @@ export function SiteList({ label, sites, onAdd, onRemove, emptyText }: SiteListP
         <p class="bs-options__detail">{emptyText}</p>
       )}
       <form class="bs-options__add" onSubmit={(e) => void submit(e)}>
-        <label for={inputId}>Add a site to {label.toLowerCase()}</label>
+        <label for={inputId}>{addLabel}</label>
         <input
           id={inputId}
           type="text"

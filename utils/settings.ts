@@ -125,11 +125,21 @@ export async function getSettings(): Promise<Settings> {
   return normaliseSettings(await settingsItem.getValue());
 }
 
-/** Changes some settings and returns the result. */
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = normaliseSettings({ ...(await getSettings()), ...change });
-  await settingsItem.setValue(next);
-  return next;
+let settingsWrites: Promise<unknown> = Promise.resolve();
+
+/**
+ * Changes some settings and returns the result. Calls from one page run one after another, so
+ * two quick changes (a switch, then a select) never overwrite each other.
+ */
+export function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const write = async () => {
+    const next = normaliseSettings({ ...(await getSettings()), ...change });
+    await settingsItem.setValue(next);
+    return next;
+  };
+  const done = settingsWrites.then(write, write);
+  settingsWrites = done.catch(() => {});
+  return done;
 }
 
 /** Calls `callback` with the complete new and old settings whenever they change; returns the unwatch function. */

@@ -116,6 +116,7 @@ export function App({ search }: AppProps) {
         <h3 class="bs-options__name">Sites without the sidebar</h3>
         <SiteList
           label="Sites without the sidebar"
+          addLabel="Hide the sidebar on a site"
           sites={settings.sidebarHiddenSites}
           emptyText="None. “Hide on this site” in the sidebar adds the site here."
           onAdd={addSite('sidebarHiddenSites')}
@@ -159,6 +160,7 @@ export function App({ search }: AppProps) {
         <h3 class="bs-options__name">Excluded sites</h3>
         <SiteList
           label="Excluded sites"
+          addLabel="Exclude a site"
           sites={settings.excludedSites}
           emptyText="None. On excluded sites Backstory records and stores nothing."
           onAdd={addSite('excludedSites')}

@@ -143,3 +143,10 @@ describe('resolveRegion', () => {
     expect(resolveRegion({ region: null }, 'zh-Hant-TW', undefined)).toBe('US');
   });
 });
+
+describe('updateSettings', () => {
+  it('keeps both of two changes made at once', async () => {
+    await Promise.all([updateSettings({ sidebarMode: 'open' }), updateSettings({ region: 'GB' }), updateSettings({ retentionDays: 30 })]);
+    expect(await getSettings()).toMatchObject({ sidebarMode: 'open', region: 'GB', retentionDays: 30 });
+  });
+});
