@@ -359,6 +359,36 @@ export async function clearHistory(db?: BackstoryDatabase): Promise<void> {
   ]);
 }
 
+/**
+ * History retention: forgets articles last visited before `before` (epoch ms) — with their search
+ * terms, analysis and cached related coverage, as {@link deleteHistoryEntry} does — and drops older
+ * visit times from articles read since. Returns how many articles were deleted.
+ */
+export async function pruneHistory(before: number, db?: BackstoryDatabase): Promise<number> {
+  const conn = db ?? (await getBackstoryDB());
+  const tx = conn.transaction(['articles', 'analyses', 'related', 'search'], 'readwrite');
+  const prune = async () => {
+    const articles = tx.objectStore('articles');
+    let deleted = 0;
+    const old = await articles.index('by-lastVisitedAt').getAllKeys(IDBKeyRange.upperBound(before, true));
+    for (const url of old) {
+      await replaceSearchRecord(tx.objectStore('search'), url, null);
+      await Promise.all([articles.delete(url), tx.objectStore('analyses').delete(url), tx.objectStore('related').delete(url)]);
+      deleted++;
+    }
+    // Articles read since keep only their recent visits (the last visit, hence the search key, is unchanged).
+    let cursor = await articles.index('by-lastVisitedAt').openCursor(IDBKeyRange.lowerBound(before));
+    while (cursor) {
+      const entry = cursor.value;
+      if (entry.visits.length && entry.visits[0]! < before) await cursor.update({ ...entry, visits: entry.visits.filter((v) => v >= before) });
+      cursor = await cursor.continue();
+    }
+    return deleted;
+  };
+  const [deleted] = await Promise.all([prune(), tx.done]);
+  return deleted;
+}
+
 // ---------------------------------------------------------------- search, export, import
 
 /** Keys read per query word before it counts as broad (then it is checked on candidates instead). */
@@ -376,7 +406,11 @@ type SearchKey = [number, string];
 export async function searchHistory(search: HistorySearch, db?: BackstoryDatabase): Promise<HistoryEntry[]> {
   const conn = db ?? (await getBackstoryDB());
   const prefixes = queryPrefixes(search.query);
-  const exact = [search.site ? siteKey(search.site) : null, search.entity ? entityKey(search.entity) : null].filter((k): k is string => k !== null);
+  // A site matches whole; a name from its start ("Priya" finds "Priya Okafor").
+  const exact = [
+    search.site ? { range: IDBKeyRange.only(siteKey(search.site)) } : null,
+    search.entity?.trim() ? { range: prefixRange(entityKey(search.entity)) } : null,
+  ].filter((k): k is { range: IDBKeyRange } => k !== null);
   const hasDates = search.from !== undefined || search.to !== undefined;
   if (search.limit <= 0) return [];
   if (!prefixes.length && !exact.length && !hasDates) return listHistory({ limit: search.limit }, conn);
@@ -388,7 +422,7 @@ export async function searchHistory(search: HistorySearch, db?: BackstoryDatabas
   const articles = tx.objectStore('articles');
   const index = store.index('by-term');
   const sets = await Promise.all([
-    ...exact.map(async (key) => ({ keys: (await index.getAllKeys(key)) as SearchKey[], prefix: null, complete: true })),
+    ...exact.map(async (key) => ({ keys: (await index.getAllKeys(key.range)) as SearchKey[], prefix: null, complete: true })),
     ...prefixes.map(async (prefix) => {
       const keys = (await index.getAllKeys(prefixRange(prefix), SEARCH_CANDIDATE_CAP + 1)) as SearchKey[];
       return { keys, prefix, complete: keys.length <= SEARCH_CANDIDATE_CAP };

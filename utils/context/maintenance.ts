@@ -13,16 +13,27 @@ export const MAINTENANCE_ALARM = 'backstory-maintenance';
 /** What upkeep needs. */
 export interface MaintenanceDeps {
   scheduler: Scheduler;
-  store: FeedStore & { pruneCaches(before: number): Promise<number> };
-  getSettings: () => Promise<Pick<Settings, 'feeds' | 'providers'>>;
+  store: FeedStore & {
+    pruneCaches(before: number): Promise<number>;
+    /** History retention: deletes visits before `before` (epoch ms). */
+    pruneHistory?(before: number): Promise<number>;
+  };
+  getSettings: () => Promise<Pick<Settings, 'feeds' | 'providers'> & Partial<Pick<Settings, 'retentionDays'>>>;
   now: () => number;
 }
 
-/** Polls feeds and prunes caches; returns the feed results (empty when feeds are off or none). Never throws. */
+/** One day, ms. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Polls feeds, prunes caches and (with `retentionDays` set) history older than that; returns the
+ * feed results (empty when feeds are off or none). Never throws.
+ */
 export async function runMaintenance(deps: MaintenanceDeps): Promise<FeedPollResult[]> {
   const settings = await deps.getSettings();
   // Related results are fresh for 30 minutes and explainers for 7 days; keep nothing older than the longer.
   await deps.store.pruneCaches(deps.now() - EXPLAINER_TTL_MS).catch(() => 0);
+  if (settings.retentionDays) await deps.store.pruneHistory?.(deps.now() - settings.retentionDays * DAY_MS).catch(() => 0);
   if (!settings.providers.feeds) return [];
   return pollFeeds(settings.feeds, deps);
 }
