@@ -20,7 +20,8 @@ export interface RankArticle {
   domain?: string;
   /** ISO 8601 or null. */
   publishedAt: string | null;
-  analysis: Pick<Analysis, 'entities' | 'keyTerms'>;
+  /** Names and key terms; the summary, when given, adds the counts and amounts the article states. */
+  analysis: Pick<Analysis, 'entities' | 'keyTerms'> & Partial<Pick<Analysis, 'summary'>>;
 }
 
 /** Options for {@link rankRelated}. */
@@ -91,7 +92,9 @@ function titleStems(title: string): string[] {
  * Related coverage of `article`, grouped and ranked.
  *
  * - The article itself (same canonical URL, or same outlet with a near-identical headline) is dropped.
- * - Each candidate gets a content similarity (see `similarity.ts`); below a floor it is unrelated and dropped.
+ * - Each candidate gets a content similarity (see `similarity.ts`); below a floor it is unrelated and dropped,
+ *   unless it is published in the same-event window and the event's other coverage corroborates it
+ *   (see `corroborate`).
  * - Same event = high similarity and published from ~1 day before to 4 days after the article;
  *   the rest is background. Scores decay gently with the time gap.
  * - Near-identical headlines and the same URL from several providers merge into one item

@@ -5,7 +5,8 @@
  * its names (with variants, matched across accents and transliterations, surnames alone
  * counting for people) and its key terms (matched by truncation stems) — and a candidate
  * is scored by how much of that identity it carries, weighted by salience, with title
- * evidence counting more than snippet evidence. Title-to-title overlap is a minor signal.
+ * evidence counting more than snippet evidence. Title-to-title overlap is a minor signal, and so
+ * are the counts and amounts the article states ("six years" ~ "sechs Jahren", "£48m").
  */
 import type { Entity, EntityType } from '../analysis/types';
 import { boundedEditDistance, consonants, isContentToken, numberKey, skeleton, stem, tokenize } from './text';
