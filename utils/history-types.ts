@@ -30,7 +30,7 @@ export interface HistorySearch {
   from?: number;
   /** Only articles with a visit at or before this time (epoch ms). */
   to?: number;
-  /** An entity name ("Harwick"); matched folded and whole. */
+  /** An entity name ("Priya Okafor"); matched folded, from its start ("priya" matches it, "okafor" does not). */
   entity?: string;
   /** Most results returned, newest visit first. */
   limit: number;

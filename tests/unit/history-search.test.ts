@@ -102,6 +102,8 @@ describe('searchHistory', () => {
     const analysis = { lang: 'en', entities: [{ name: 'Jane Smith', type: 'person' as const, mentions: 2, variants: [] }], keyTerms: [], summary: [] };
     await putAnalysis({ canonicalUrl: STRIKE.canonicalUrl, analysis, entityKeys: ['jane smith'], analysedAt: 2500 }, db);
     expect(urls(await searchHistory({ query: '', entity: 'jane smith', limit: 10 }, db))).toEqual([STRIKE.canonicalUrl]);
+    expect(urls(await searchHistory({ query: '', entity: 'Jane', limit: 10 }, db))).toEqual([STRIKE.canonicalUrl]);
+    expect(await searchHistory({ query: '', entity: 'Smith', limit: 10 }, db)).toEqual([]);
     expect(urls(await searchHistory({ query: 'smi', limit: 10 }, db))).toEqual([STRIKE.canonicalUrl]);
     // Still found by its text words after the entity terms were added.
     expect(urls(await searchHistory({ query: 'wages', limit: 10 }, db))).toEqual([STRIKE.canonicalUrl]);
