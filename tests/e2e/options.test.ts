@@ -7,6 +7,9 @@ import { SidebarPage } from './pages.mjs';
 import { SITE_DIR } from './server.mjs';
 import { FLOOD, saveScreenshot, useExtension, waitForArticles, type E2E } from './support';
 
+/** The extension API inside the service worker (evaluated there, not here). */
+declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+
 /** A recorded RSS answer, served as a plain file by the fixture server: a valid feed on 127.0.0.1. */
 const FEED_PATH = '/providers/harwick-flood-barrier/google-news.xml';
 
@@ -69,7 +72,7 @@ describe('options page in Chromium', () => {
     expect(await options.getByRole('alert').count()).toBe(0);
     await options.setViewportSize({ width: 800, height: 1000 });
     await options.evaluate(() => window.scrollTo(0, 0));
-    await saveScreenshot({ screenshot: (o) => options.screenshot({ ...o, fullPage: true }) }, 'options', 'options');
+    await saveScreenshot({ screenshot: (o: { path: string; animations?: 'disabled' }) => options.screenshot({ ...o, fullPage: true }) }, 'options', 'options');
 
     await feeds.getByRole('button', { name: `Remove ${feedUrl}` }).click();
     await options.getByText('No feeds yet.').waitFor();
