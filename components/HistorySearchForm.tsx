@@ -66,7 +66,7 @@ export function HistorySearchForm({ value, sites, onChange }: HistorySearchFormP
           <input
             class="bs-input"
             type="text"
-            placeholder="Name, from its start"
+            placeholder="A name"
             value={value.entity}
             onInput={(e) => set({ entity: e.currentTarget.value })}
           />

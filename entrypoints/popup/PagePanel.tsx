@@ -1,5 +1,6 @@
 import type { Article } from '@/utils/article/types';
 import { ContextView } from '@/components/ContextView';
+import { HistoryReadEarlier } from '@/components/HistoryReadEarlier';
 import { StatusMessage } from '@/components/StatusMessage';
 import { useStoryContext } from './useStoryContext';
 
@@ -31,6 +32,7 @@ function ArticlePanel({ article, tabId }: { article: Article; tabId: number | nu
   const context = useStoryContext(tabId === null ? { article } : { article, tabId });
   return (
     <div class="popup__article">
+      {context.status === 'ready' && <HistoryReadEarlier items={context.context.timeline} />}
       <ContextView
         article={article}
         context={context.status === 'ready' ? context.context : null}
