@@ -17,7 +17,7 @@ export default defineConfig({
     plugins: [preact()],
     define: { __BACKSTORY_PROVIDER_ORIGIN__: JSON.stringify(providerOrigin) },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description:
       'The context of the news article you are reading — privately, on your device, with no account.',
@@ -27,7 +27,10 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: providerHostPermissions(providerOrigin, browser),
     // Feeds the reader adds live on any host: asked for per origin when a feed is added (options page).
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // MV2 (Firefox's default) has no optional_host_permissions: there origins go in optional_permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
