@@ -37,9 +37,9 @@ describe('background wiring for the options page, first run and the keyboard com
 
   it('opens the welcome page on install only', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
     expect(create).not.toHaveBeenCalled();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     expect(create).toHaveBeenCalledExactlyOnceWith({ url: expect.stringMatching(/\/options\.html\?welcome=1$/) });
   });
 
@@ -55,8 +55,8 @@ describe('background wiring for the options page, first run and the keyboard com
   });
 
   it('relays the toggle-sidebar command to the active tab’s content script', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 12 } as never]);
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, data: { shown: true } });
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{ id: 12 }]) as never);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async () => ({ ok: true, data: { shown: true } })) as never);
     expect(onCommand).toBeDefined();
     await onCommand!('something-else');
     expect(send).not.toHaveBeenCalled();
