@@ -16,6 +16,7 @@ import {
   ARTICLES,
   CONJUNCTIONS,
   HONORIFICS,
+  LOWERCASE_ORG_HEADS,
   NAME_CONNECTORS,
   NAME_POSSESSIVES,
   NON_ENTITY_ACRONYMS,
@@ -237,7 +238,14 @@ class Extractor {
       const t = tokens[i]!;
       if (!isCapitalised(t.text)) continue;
       let j = i;
-      while (j + 1 < tokens.length && this.continuesRun(tokens[j]!, tokens[j + 1]!)) j++;
+      for (;;) {
+        while (j + 1 < tokens.length && this.continuesRun(tokens[j]!, tokens[j + 1]!)) j++;
+        // A suspended compound joins its partner: "Industrie- und Handelskammer Trier".
+        const conj = tokens[j + 1];
+        const after = tokens[j + 2];
+        if (!conj || !after || !/^[-‐‑]\s+$/u.test(conj.gap) || !CONJUNCTIONS.has(conj.text) || !isOrgWord(after.text, this.lang) || !/^\s+$/u.test(after.gap)) break;
+        j += 2;
+      }
       segments.push({ from: i, to: j });
       i = j;
     }
@@ -273,7 +281,33 @@ class Extractor {
       const orgHead = ARTICLES_ROMANCE.has(head.text.toLowerCase()) && cur.to > cur.from ? tokens[cur.from + 1]! : head;
       if (ROMANCE.has(this.lang) && ORG_HEADS_ROMANCE.has(orgHead.text.toLowerCase())) cur.to = this.lowercaseOrgEnd(tokens, cur.from, cur.to);
     }
+    if (ROMANCE.has(this.lang)) for (const run of runs) run.from = this.lowercaseHeadStart(tokens, run.from);
     return runs;
+  }
+
+  /**
+   * French and Spanish write street types and some institution heads in lowercase before the name
+   * ("rue de la Gare", "calle Mayor", "ministère de l'Économie", "conseil départemental des Vosges"):
+   * returns the index where the name starts, the head included.
+   */
+  private lowercaseHeadStart(tokens: Token[], from: number): number {
+    let i = from - 1;
+    let gap = tokens[from]!.gap;
+    let hasConnector = /[dl]['’]\s*$/u.test(gap);
+    if (!/^\s+$|^\s*[dl]['’]$/u.test(gap)) return from;
+    while (i >= 0 && (ARTICLES_ROMANCE.has(tokens[i]!.text) || ORG_CONNECTORS_ROMANCE.has(tokens[i]!.text)) && /^\s+$|^\s*[dl]['’]$/u.test(tokens[i + 1]!.gap)) {
+      hasConnector = true;
+      gap = tokens[i]!.gap;
+      i--;
+    }
+    if (i < 0 || !/^\s+$|^\s*[dl]['’]$|^$/u.test(gap)) return from;
+    // One adjective may sit between an institution head and "de" ("conseil départemental des").
+    const adjective = hasConnector && i > 0 && ADJECTIVE_ROMANCE_ORG.test(tokens[i]!.text) && /^\p{Ll}/u.test(tokens[i]!.text) ? i-- : -1;
+    const head = tokens[i];
+    if (!head || !/^\p{Ll}/u.test(head.text)) return from;
+    if (STREET_WORDS.has(head.text) && adjective < 0) return i;
+    if (LOWERCASE_ORG_HEADS.has(head.text) && hasConnector) return i;
+    return from;
   }
 
   /**
@@ -281,19 +315,22 @@ class Extractor {
    * ("Institut d'études de sécurité", "Bureau interprofessionnel des vins de Bourgogne"). From the
    * end of a run whose head is such a word, follows connectors ("de", "des", "de la", "et de") each
    * followed by a noun, and adjectives; returns the index of the last word that belongs to the name.
-   * At most {@link MAX_ORG_WORDS} words: names go to Wikipedia, and a longer one would quote the article.
+   * At most {@link MAX_ORG_WORDS} words (else none is added): names go to Wikipedia, and a longer one
+   * would quote the article.
    */
   private lowercaseOrgEnd(tokens: Token[], from: number, end: number): number {
     let last = end;
     let isAfterConnector = false;
+    // Too long to send anywhere: rather no lowercase part than a truncated name.
+    const isTooLong = (j: number) => (sliceText(tokens, from, j).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > MAX_ORG_WORDS;
     for (let j = end + 1; j < tokens.length && j - end <= 10; j++) {
       const t = tokens[j]!;
       const word = t.text.toLowerCase();
       const isContent = isCapitalised(t.text) || (/^\p{Ll}/u.test(t.text) && t.text.length >= 3 && !ALL_STOP.has(word));
-      if ((sliceText(tokens, from, j).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) > MAX_ORG_WORDS) break;
       if (/^\s*[dl]['’]$/u.test(t.gap)) {
         // Elided connector or article: "d'études", "de l'environnement".
         if (!isContent) break;
+        if (isTooLong(j)) return end;
         last = j;
         isAfterConnector = false;
       } else if (!/^\s+$/u.test(t.gap)) {
@@ -301,6 +338,7 @@ class Extractor {
       } else if (isAfterConnector) {
         if (ARTICLES_ROMANCE.has(word)) continue;
         if (!isContent) break;
+        if (isTooLong(j)) return end;
         last = j;
         isAfterConnector = false;
       } else if (ORG_CONNECTORS_ROMANCE.has(word)) {
@@ -308,6 +346,7 @@ class Extractor {
       } else if ((word === 'et' || word === 'y') && ORG_CONNECTORS_ROMANCE.has(tokens[j + 1]?.text.toLowerCase() ?? '')) {
         continue; // "et de la maîtrise": the next connector follows
       } else if (/^\p{Ll}/u.test(t.text) && ADJECTIVE_ROMANCE_ORG.test(word) && !ALL_STOP.has(word)) {
+        if (isTooLong(j)) return end;
         last = j;
       } else {
         break;
@@ -376,7 +415,8 @@ class Extractor {
       this.addRun(tokens, { from: at + 1, to }, sentence, isWeakSentence);
       return;
     }
-    let isInitial = this.isSentenceStart(tokens, from);
+    // A lowercase head ("rue", "université") never starts a sentence here; it only follows an elided article.
+    let isInitial = this.isSentenceStart(tokens, from) && isCapitalised(tokens[from]!.text);
     // Drop sentence-initial function words ("The", "Die", "À") and non-entities ("Monday").
     // Mid-sentence a capitalised article belongs to the name ("The Hague", "Le Havre", "Los Angeles").
     while (from <= to) {
@@ -387,6 +427,13 @@ class Extractor {
       isInitial = false;
     }
     if (from > to) return;
+    // German party or organisation compounds: "FDP-Politikerin", "SPD-Fraktion" name the organisation.
+    for (let i = from; i <= to; i++) {
+      const m = /^(\p{Lu}[\p{Lu}\p{N}]{1,5})-(\p{L}+)$/u.exec(tokens[i]!.text);
+      if (m && (isTitle(m[2]!, this.lang) || /(?:politiker|politikerin|mitglied|mitglieder|fraktion|chef|chefin|spitze)$/u.test(m[2]!.toLowerCase()))) {
+        this.push({ surface: m[1]!, evidence: { ...zero(), organization: 3 }, isWeak: isWeakSentence, sentence });
+      }
+    }
     // "-based" compounds: "Austin-based Lumetric" names a place.
     for (let i = from; i <= to; i++) {
       const m = /^(\p{Lu}[\p{L}\p{M}]+)-based$/u.exec(tokens[i]!.text);
@@ -424,7 +471,9 @@ class Extractor {
     // German descriptive noun before a name: "Fahrgastverband Pro Bahn", "Konzern Siemens".
     const descriptor = tokens[from]!.text;
     const isCompoundOrg = isOrgWord(descriptor, this.lang) && !ORG_WORDS.has(descriptor.toLowerCase());
-    if (this.lang === 'de' && from < to && isCompoundOrg && isCapitalised(tokens[from + 1]!.text)) {
+    // Not when the rest names a place: "Landesbetrieb Mobilität Rheinland-Pfalz", "Verkehrsverbund Region Trier".
+    const restNamesPlace = tokens.slice(from + 1, to + 1).some((t) => this.gazetteerPlace(t.text) || PLACE_NOUNS.has(t.text.toLowerCase()));
+    if (this.lang === 'de' && from < to && isCompoundOrg && isCapitalised(tokens[from + 1]!.text) && !restNamesPlace) {
       evidence.organization += 3;
       from++;
       isInitial = false;
@@ -434,7 +483,8 @@ class Extractor {
     if (
       this.lang === 'de' && to - from >= 2 && ARTICLES.has(beforeRun) && evidence.person === 0 &&
       /^\s+$/u.test(tokens[from + 1]!.gap) && isCapitalised(tokens[from + 1]!.text) &&
-      !tokens.slice(from, to + 1).some((t) => isOrgWord(t.text, this.lang))
+      !tokens.slice(from, to + 1).some((t) => isOrgWord(t.text, this.lang)) &&
+      !/&/u.test(sliceText(tokens, from, to)) && !(isCompoundOrg && restNamesPlace)
     ) {
       evidence.person += 2;
       from++;
@@ -468,8 +518,9 @@ class Extractor {
     const isStreet =
       (texts.length > 1 && STREET_WORDS.has(streetWord)) ||
       (!!single && this.isGermanStreet(single));
-    const isRomanceOrg = ROMANCE.has(this.lang) && texts.length > 1 && ORG_HEADS_ROMANCE.has(texts[0]!.toLowerCase()) &&
-      texts.some((t) => /^\p{Ll}/u.test(t) && !ALL_STOP.has(t.toLowerCase()));
+    const isRomanceOrg = ROMANCE.has(this.lang) && texts.length > 1 &&
+      ((ORG_HEADS_ROMANCE.has(texts[0]!.toLowerCase()) && texts.some((t) => /^\p{Ll}/u.test(t) && !ALL_STOP.has(t.toLowerCase()))) ||
+        LOWERCASE_ORG_HEADS.has(texts[0]!));
     const hasOrgWord = !isStreet && (isRomanceOrg || texts.some((t) => isOrgWord(t, this.lang)));
     const hasPlaceWord = texts.some((t, i) => {
       const l = lower(t);
@@ -493,6 +544,8 @@ class Extractor {
     const afterArticle = prevWord !== null && (ARTICLES.has(prevWord) || (this.lang === 'de' && CONTRACTIONS_DE.has(prevWord)));
     const afterNumber = prevWord !== null && NUMBER_WORDS.test(prevWord);
     const afterPossessive = !!prev?.isPossessive && /^\s+$/u.test(tokens[from]!.gap);
+    // "en Alhaurín de la Torre", "in Stanford Cross": a multi-word name after these is no person.
+    const afterPlacePrep = prevWord !== null && ['in', 'en', 'nach'].includes(prevWord);
 
     if (runTokens.length >= 2 && runTokens.length <= 4 && !hasOrgWord && !hasPlaceWord && !gazetteer && !isStreet) {
       // German nouns pair up too ("vier Monate Zeit"): a German name needs its last word repeated elsewhere
@@ -501,9 +554,11 @@ class Extractor {
         this.lang === 'de' &&
         (texts.some((t) => NOUN_SUFFIX_DE.test(t) || t.length > 14 || this.articleBefore.has(t)) ||
           (this.capitalCount.get(texts[texts.length - 1]!) ?? 0) < 2);
-      const isGermanAdjective = this.lang === 'de' && ADJECTIVE_DE.test(texts[0]!.toLowerCase());
+      // Sentence-initial "Ähnliche Schäden" is an adjective and a noun unless the name recurs.
+      const isGermanAdjective = this.lang === 'de' && ADJECTIVE_DE.test(texts[0]!.toLowerCase()) &&
+        !(isInitial && (this.capitalCount.get(texts[texts.length - 1]!) ?? 0) < 2);
       if (isGermanAdjective || (this.lang !== 'de' && (afterArticle || afterPossessive))) evidence.organization += 1.5;
-      else if (!isGermanNoun && !afterNumber && !afterArticle && !texts.some(isAcronym)) evidence.person += 1.5;
+      else if (!isGermanNoun && !afterNumber && !afterArticle && !texts.some(isAcronym) && !afterPlacePrep) evidence.person += 1.5;
     }
 
     // Context before the name.
@@ -542,6 +597,10 @@ class Extractor {
       }
     } else if (prev && /,\s*$/u.test(tokens[from]!.gap) && PERSON_NOUNS.has(prev.text.toLowerCase())) {
       // "the council leader, Margaret Ellison, said".
+      evidence.person += 2;
+    } else if (prev && /^\s*,\s*$/u.test(tokens[from]!.gap) && this.isAfterRolePhrase(tokens, from) && runTokens.length >= 2 &&
+      runTokens.length <= 3 && !hasOrgWord && !gazetteer && /^\s*,/u.test(next?.gap ?? '')) {
+      // "Der Oberbürgermeister von Trier, Markus Theisen, sprach": a role phrase, then the name between commas.
       evidence.person += 2;
     }
     // Context after the name.
@@ -599,14 +658,24 @@ class Extractor {
    * never seen after an article or a number, no abstract-noun ending, not a known prepositional noun.
    */
   private isGermanTownAfter(prep: string, word: string): boolean {
-    if (this.lang !== 'de' || !word || !['in', 'nach', 'aus'].includes(prep)) return false;
+    if (this.lang !== 'de' || !word || !['in', 'nach', 'aus', 'bei', 'zwischen'].includes(prep)) return false;
     const l = word.toLowerCase();
     return (
-      !this.articleBefore.has(word) && !NOUN_SUFFIX_DE.test(l) && !PREPOSITIONAL_NOUNS_DE.has(l) && word.length <= 14 &&
+      !this.articleBefore.has(word) && !NOUN_SUFFIX_DE.test(l) && !PREPOSITIONAL_NOUNS_DE.has(l) && word.length <= (word.includes('-') ? 24 : 14) &&
       // Compounds of those nouns too ("nach Polizeiangaben").
       ![...PREPOSITIONAL_NOUNS_DE].some((n) => n.length >= 6 && l.endsWith(n)) &&
       !isAcronym(word) && !isTitle(word, this.lang) && !isOrgWord(word, this.lang) && !ADJECTIVE_DE.test(l)
     );
+  }
+
+  /** Whether the words before the comma at `from` are a role phrase: a title within four words ("The mayor of X, …"). */
+  private isAfterRolePhrase(tokens: Token[], from: number): boolean {
+    for (let i = from - 1; i >= Math.max(0, from - 4); i--) {
+      const t = tokens[i]!;
+      if (isTitle(t.text, this.lang) || PERSON_NOUNS.has(t.text.toLowerCase())) return true;
+      if (i < from - 1 && !/^\s+$/u.test(tokens[i + 1]!.gap)) return false;
+    }
+    return false;
   }
 
   /** A German street compound ("Bahnhofstraße", "Innpromenade"), not the bare word ("Straße"). */

@@ -108,7 +108,7 @@ African Union|AU|Afrikanische Union|Union africaine|UA|Unión Africana;ECOWAS|C�
 UNICEF|Unicef;UNHCR;UNESCO|Unesco;International Criminal Court|ICC|Internationaler Strafgerichtshof|CPI|Cour pénale internationale|Corte Penal Internacional;
 Red Cross|Rotes Kreuz|Croix-Rouge|Cruz Roja;Amnesty International;Human Rights Watch;Médecins Sans Frontières|MSF|Ärzte ohne Grenzen|Doctors Without Borders|Médicos Sin Fronteras;
 Federal Reserve|Fed;Pentagon;White House|Weißes Haus|Maison Blanche|Casa Blanca;Kremlin|Kreml|Кремль;Élysée|Elysee|Élysée Palace;Downing Street;
-Congress|US Congress;Bundestag;Bundesrat;Bundeswehr;Bundesbank;Bundesregierung;Bundesverfassungsgericht;Knesset;Duma|State Duma|Госдума;
+Congress|US Congress;Bundestag;Bundesrat;Landtag;Bundeswehr;Bundesbank;Bundesregierung;Bundesverfassungsgericht;Knesset;Duma|State Duma|Госдума;
 Assemblée nationale;Sénat;Cortes Generales|Congreso de los Diputados;Moncloa;Nasdaq|NASDAQ;New York Stock Exchange|NYSE;London Stock Exchange|LSE;
 Reuters;Associated Press|AP;Agence France-Presse|AFP;dpa;BBC;CNN;Interpol;Europol;Hamas;Hezbollah|Hisbollah;Taliban;
 CDU;CSU;SPD;FDP;AfD;Grüne|Grünen|Die Grünen|Bündnis 90/Die Grünen;Linke|Die Linke;Labour|Labour Party;Conservative Party|Tories;

@@ -171,7 +171,7 @@ export const ORG_WORDS = words(`ministry department council party parliament con
 export const ORG_SUFFIXES_DE = [
   'ministerium', 'bank', 'partei', 'gewerkschaft', 'verband', 'verein', 'institut', 'universität', 'stiftung',
   'behörde', 'gericht', 'kommission', 'agentur', 'konzern', 'dienst', 'hilfswerk', 'werke', 'polizei', 'amt',
-  'vereinigung',
+  'vereinigung', 'kammer', 'verbund', 'betrieb', 'büro',
 ];
 
 /** Words that make a capitalised run a place ("River Wend", "Quay Street", "Isla Mayor", "Steinerne Brücke"). */
@@ -223,6 +223,13 @@ export const PLACE_OFFICE_NOUNS = words(`mayor governor maire gouverneur préfet
   oberbürgermeisterin landrat landrätin stadtrat gemeinderat`);
 
 /**
+ * Lowercase heads of French and Spanish institution names written before "de" + a capitalised name
+ * ("ministère de l'Économie", "conseil départemental des Vosges", "université de Lorraine").
+ */
+export const LOWERCASE_ORG_HEADS = words(`ministère université conseil cour tribunal
+  ministerio universidad consejería tribunal`);
+
+/**
  * Heads of organisation names that French and Spanish continue in lowercase ("Institut d'études de
  * sécurité", "Bureau interprofessionnel des vins de Bourgogne", "Instituto de estudios fiscales").
  */
@@ -241,12 +248,12 @@ export const PREPOSITIONAL_NOUNS_DE = words(`zukunft kraft frage gefahr betrieb 
   gang arbeit schule rente planung zusammenarbeit verbindung verantwortung vollzeit teilzeit deutsch englisch
   französisch übrigen einzelnen wirklichkeit wahrheit ausnahme anwesenheit abwesenheit beispiel vorbereitung
   erinnerung fahrt bar wasser luft boden land stadt feuer flammen trümmern ruinen schutt hause versehen
-  sachen`);
+  sachen bedarf regen nacht tag tagen gelegenheit bund ländern`);
 
 /** Prepositions after which a capitalised word is likely a place ("in", "nach", "à", "en"). */
 export const PLACE_PREPOSITIONS: Record<SupportedLanguage, Set<string>> = {
   en: words('in at from to near across outside inside into towards toward throughout around via'),
-  de: words('in nach aus bei von'),
+  de: words('in nach aus bei von zwischen'),
   fr: words('à en au aux depuis vers près'),
   es: words('en desde hacia hasta cerca'),
 };
@@ -254,7 +261,7 @@ export const PLACE_PREPOSITIONS: Record<SupportedLanguage, Set<string>> = {
 /** Verbs of speech (lowercase); a name right before or after one is probably a person. */
 export const SPEECH_VERBS = words(`said says told added warned stated argued insisted explained noted wrote asked
   replied announced claimed acknowledged admitted urged tweeted posted
-  sagte sagt sagten erklärte betonte meinte warnte kritisierte forderte fügte kündigte schrieb teilte
+  sagte sagt sagten erklärte betonte meinte warnte kritisierte forderte fügte kündigte schrieb teilte sprach
   déclaré dit affirmé expliqué ajouté estimé souligné assuré indiqué averti annoncé précisé rappelé
   dijo afirmó aseguró explicó añadió advirtió señaló declaró indicó subrayó anunció insistió bromeaba pidió`);
 

@@ -249,3 +249,63 @@ describe('streets, small towns and long organisation names', () => {
     expect(byName(entities, 'Kurt Vogel')?.type).toBe('person');
   });
 });
+
+describe('cues added after the second held-out batch', () => {
+  it('joins a suspended compound into an organisation name ("Industrie- und Handelskammer")', () => {
+    const entities = entitiesOf('', 'Auch die Industrie- und Handelskammer Ulm warnte vor den Folgen für Spediteure.', 'de');
+    expect(typeOf(entities, 'Industrie- und Handelskammer Ulm')).toBe('organization');
+    expect(entities.filter((e) => e.type === 'person')).toEqual([]);
+  });
+
+  it('finds German towns after "bei" and "zwischen", and keeps long hyphenated ones', () => {
+    const entities = entitiesOf('', 'Der Stau reichte bis Hagen und dann bei Hemer weiter. Züge fahren zwischen Lüdenscheid und Plettenberg. Die Brücke in Rheda-Wiedenbrück bleibt zu.', 'de');
+    expect(typeOf(entities, 'Hemer')).toBe('place');
+    expect(typeOf(entities, 'Lüdenscheid')).toBe('place');
+    expect(typeOf(entities, 'Plettenberg')).toBe('place');
+    expect(typeOf(entities, 'Rheda-Wiedenbrück')).toBe('place');
+  });
+
+  it('types a name set off by commas after a role phrase as a person, also in German', () => {
+    const entities = entitiesOf('', 'Der Oberbürgermeister von Ulm, Jonas Ebert, sprach von einem Rückschlag.', 'de');
+    expect(typeOf(entities, 'Jonas Ebert')).toBe('person');
+    expect(typeOf(entities, 'Ulm')).toBe('place');
+  });
+
+  it('keeps a descriptor when the rest of the name is a place, and "&" names are no people', () => {
+    const entities = entitiesOf('', 'Das teilte der Landesbetrieb Straßenbau Niedersachsen mit. Das Gutachten stammt vom Ingenieurbüro Weber & Sohn.', 'de');
+    expect(typeOf(entities, 'Landesbetrieb Straßenbau Niedersachsen')).toBe('organization');
+    expect(entities.filter((e) => e.type === 'person')).toEqual([]);
+  });
+
+  it('takes the party from a German party compound ("SPD-Politikerin")', () => {
+    const entities = entitiesOf('', 'Das sagte die SPD-Politikerin am Dienstag im Landtag.', 'de');
+    expect(typeOf(entities, 'SPD')).toBe('organization');
+    expect(typeOf(entities, 'Landtag')).toBe('organization');
+  });
+
+  it('does not make a sentence-initial German adjective and noun an organisation', () => {
+    const entities = entitiesOf('', 'Ähnliche Probleme gab es schon im Vorjahr. Der Verkehr staute sich.', 'de');
+    expect(entities.map((e) => e.name)).not.toContain('Ähnliche Probleme');
+  });
+
+  it('types a multi-word place after "en" as a place, not a person', () => {
+    const entities = entitiesOf('', 'Desde enero vive con sus padres en Arroyo de la Encomienda, a media hora.', 'es');
+    expect(typeOf(entities, 'Arroyo de la Encomienda')).toBe('place');
+  });
+
+  it('includes lowercase street types and institution heads in French and Spanish names', () => {
+    const fr = entitiesOf('', "Il a été reçu au ministère de l'Intérieur. Elle enseigne à l'université de Bordeaux, rue de la Paix.", 'fr');
+    expect(typeOf(fr, "ministère de l'Intérieur")).toBe('organization');
+    expect(typeOf(fr, 'université de Bordeaux')).toBe('organization');
+    expect(typeOf(fr, 'rue de la Paix')).toBe('place');
+    const es = entitiesOf('', 'La marcha partió de la plaza de la Constitución y terminó en la avenida de América.', 'es');
+    expect(typeOf(es, 'plaza de la Constitución')).toBe('place');
+    expect(typeOf(es, 'avenida de América')).toBe('place');
+  });
+
+  it('adds no lowercase part at all when the name would pass five words', () => {
+    const entities = entitiesOf('', "Selon l'Agence de développement économique des Ardennes, le site peut rouvrir.", 'fr');
+    const names = entities.flatMap((e) => [e.name, ...e.variants]);
+    expect(names.some((n) => n.startsWith('Agence de'))).toBe(false);
+  });
+});
