@@ -473,6 +473,13 @@ class Extractor {
     const isCompoundOrg = isOrgWord(descriptor, this.lang) && !ORG_WORDS.has(descriptor.toLowerCase());
     // Not when the rest names a place: "Landesbetrieb Mobilität Rheinland-Pfalz", "Verkehrsverbund Region Trier".
     const restNamesPlace = tokens.slice(from + 1, to + 1).some((t) => this.gazetteerPlace(t.text) || PLACE_NOUNS.has(t.text.toLowerCase()));
+    // "Stadtwerke Lindenau", "Kreissparkasse Wetterau": a municipal body followed by its town.
+    const isMunicipal = this.lang === 'de' && isCompoundOrg && /^(?:stadt|kreis|gemeinde|landes)/u.test(descriptor.toLowerCase());
+    if (isMunicipal && from === to - 1 && isCapitalised(tokens[to]!.text)) {
+      this.push({ surface: tokens[to]!.text, evidence: { ...zero(), place: 2 }, isWeak: false, sentence });
+      this.push({ surface: sliceText(tokens, from, to), evidence: { ...zero(), organization: 4 }, isWeak: false, sentence });
+      return;
+    }
     if (this.lang === 'de' && from < to && isCompoundOrg && isCapitalised(tokens[from + 1]!.text) && !restNamesPlace) {
       evidence.organization += 3;
       from++;
@@ -839,6 +846,8 @@ function clusterMentions(mentions: Mention[], lang: string): Cluster[] {
           if (type === 'organization' && (first[0] !== k || /(?:ian|ean|ese|ish|ic|an|i)$/u.test(k))) return -1;
           // "in Harwick" is the town, not "Harwick Borough Council".
           if (type === 'organization' && (m.gazetteer || m.evidence.place >= 1)) return -1;
+          // "Harwick Chamber of Commerce": a qualifier before a generic "X of Y" name is not the organisation.
+          if (type === 'organization' && first.length >= 4 && ['of', 'for', 'de', 'für', 'des', 'du', 'del'].includes(first[2]!)) return -1;
           const isPersonLast = type === 'person' && first[first.length - 1] === k;
           return (isPersonLast ? 1000 : 0) + c.mentions.length;
         };

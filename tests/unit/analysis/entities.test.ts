@@ -308,4 +308,23 @@ describe('cues added after the second held-out batch', () => {
     const names = entities.flatMap((e) => [e.name, ...e.variants]);
     expect(names.some((n) => n.startsWith('Agence de'))).toBe(false);
   });
+
+  it('keeps a town apart from a "Town Chamber of Commerce"-style organisation', () => {
+    const entities = entitiesOf(
+      '',
+      'The Brackley Chamber of Commerce backed the plan. Critics warned that Brackley would pay the bill alone.',
+      'en',
+    );
+    expect(byName(entities, 'Brackley Chamber of Commerce')?.mentions).toBe(1);
+    expect(byName(entities, 'Brackley')).not.toBe(byName(entities, 'Brackley Chamber of Commerce'));
+    // A company is still shortened to its first word.
+    const firm = entitiesOf('', 'Shares in Corvane Systems fell. Corvane said it would cut jobs. Corvane declined to comment.', 'en');
+    expect(byName(firm, 'Corvane')?.name).toBe('Corvane Systems');
+  });
+
+  it('reads "Stadtwerke X" as a municipal organisation and X as its town', () => {
+    const entities = entitiesOf('', 'Die Stadtwerke Heidenau erhöhen die Preise. In Heidenau sind 9.000 Haushalte betroffen.', 'de');
+    expect(typeOf(entities, 'Stadtwerke Heidenau')).toBe('organization');
+    expect(byName(entities, 'Heidenau')).toMatchObject({ name: 'Heidenau', type: 'place' });
+  });
 });

@@ -91,6 +91,8 @@ describe('runExtract', () => {
     );
     // A street, not a person.
     expect(entities.find((e) => e.name === 'Marsh Lane')?.type).toBe('place');
+    // The town, not folded into "Harwick Chamber of Commerce".
+    expect(entities.find((e) => e.name === 'Harwick')?.type).toBe('place');
     // Only name, type and mentions: the variants stay inside the extension.
     for (const e of entities) expect(Object.keys(e).sort()).toEqual(['mentions', 'name', 'type']);
     expect(flood!.keyTerms).toEqual(expect.arrayContaining(['barrier', 'flood']));
@@ -98,7 +100,14 @@ describe('runExtract', () => {
     expect((flood!.summary as string[])[0]).toMatch(/tidal barrier on the River Ouse/);
     // The extracted fields are still there.
     expect(flood).toMatchObject({ isArticle: true, byline: 'Elena Marsh' });
-    expect(german!.entities).toEqual(expect.arrayContaining([{ name: 'Udo Brenner', type: 'person', mentions: 1 }]));
+    expect(german!.entities).toEqual(
+      expect.arrayContaining([
+        { name: 'Udo Brenner', type: 'person', mentions: 1 },
+        { name: 'Katrin Albers', type: 'person', mentions: 1 },
+        expect.objectContaining({ name: 'Lindenau', type: 'place' }),
+        expect.objectContaining({ name: 'Stadtwerke Lindenau', type: 'organization' }),
+      ]),
+    );
     // The first sentence is whole: "zum 1. Juli" does not end it.
     expect((german!.summary as string[])[0]).toMatch(/^Die Stadtwerke Lindenau erhöhen zum 1\. Juli/);
   });
