@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import * as db from '@/utils/db';
 import { checkFeed } from '@/utils/context/feed-check';
 import { createContextHandlers, dbContextStore } from '@/utils/context/handler';
-import { MAINTENANCE_ALARM, feedsChanged, runMaintenance } from '@/utils/context/maintenance';
+import { MAINTENANCE_ALARM, feedsChanged, retentionShortened, runMaintenance } from '@/utils/context/maintenance';
 import { buildTimeProviderOrigin } from '@/utils/context/provider-origin';
 import { createContextService } from '@/utils/context/service';
 import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
@@ -75,7 +75,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => context.releaseTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => change.url !== undefined && context.releaseTab(tabId));
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === MAINTENANCE_ALARM && maintain());
-  watchSettings((next, previous) => feedsChanged(next, previous) && maintain());
+  watchSettings((next, previous) => (feedsChanged(next, previous) || retentionShortened(next, previous)) && maintain());
   // Created once: re-creating on every wake-up would restart the period and it might never fire.
   void browser.alarms.get(MAINTENANCE_ALARM).then(async (alarm) => {
     if (!alarm) await browser.alarms.create(MAINTENANCE_ALARM, { periodInMinutes: FEED_POLL_MINUTES });

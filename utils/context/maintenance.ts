@@ -44,3 +44,12 @@ export function feedsChanged(next: Pick<Settings, 'feeds' | 'providers'>, previo
   if (!previous || !previous.providers.feeds) return next.feeds.length > 0;
   return next.feeds.some((f) => !previous.feeds.includes(f));
 }
+
+/** Whether a settings change keeps less history than before (retention set or shortened): prune now, not on the next alarm. */
+export function retentionShortened(
+  next: Partial<Pick<Settings, 'retentionDays'>>,
+  previous: Partial<Pick<Settings, 'retentionDays'>> | null,
+): boolean {
+  if (!next.retentionDays) return false;
+  return !previous?.retentionDays || next.retentionDays < previous.retentionDays;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyseArticle } from '@/utils/analysis/analyse';
 import type { Article } from '@/utils/article/types';
-import { runMaintenance } from '@/utils/context/maintenance';
+import { retentionShortened, runMaintenance } from '@/utils/context/maintenance';
 import { getAnalysis, getHistoryEntry, openBackstoryDB, pruneHistory, putAnalysis, recordVisit, searchHistory } from '@/utils/db';
 import { Scheduler } from '@/utils/related/scheduler';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -67,5 +67,16 @@ describe('runMaintenance and retention', () => {
     await runMaintenance(deps);
     expect(store.pruneHistory).not.toHaveBeenCalled();
     expect(store.pruneCaches).toHaveBeenCalled();
+  });
+});
+
+describe('retentionShortened', () => {
+  it('prunes at once when retention is set or shortened, not when lengthened, unchanged or removed', () => {
+    expect(retentionShortened({ retentionDays: 30 }, { retentionDays: null })).toBe(true);
+    expect(retentionShortened({ retentionDays: 30 }, null)).toBe(true);
+    expect(retentionShortened({ retentionDays: 30 }, { retentionDays: 90 })).toBe(true);
+    expect(retentionShortened({ retentionDays: 90 }, { retentionDays: 30 })).toBe(false);
+    expect(retentionShortened({ retentionDays: 30 }, { retentionDays: 30 })).toBe(false);
+    expect(retentionShortened({ retentionDays: null }, { retentionDays: 30 })).toBe(false);
   });
 });
