@@ -23,7 +23,7 @@ function fixtureArticles(): Article[] {
     .map((file) => {
       const [title = '', ...rest] = readFileSync(join(analysisDir, file), 'utf8').split('\n');
       const text = rest.join('\n').trim();
-      const lang = /^(?:holdout-)?([a-z]{2})-/.exec(file)?.[1] ?? 'en';
+      const lang = /^(?:holdout\d*-)?([a-z]{2})-/.exec(file)?.[1] ?? 'en';
       const slug = file.replace(/\.txt$/, '');
       return {
         url: `https://www.private-gazette.example/2025/03/${slug}?utm_source=share&reader=42`,
