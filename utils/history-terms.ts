@@ -90,13 +90,14 @@ export function buildSearchTerms(sources: TermSources): string[] {
 }
 
 /**
- * The prefixes a query asks for, all of which must match (AND): folded words, stop words dropped
- * except the last word (still being typed: "the" may become "theatre"), and words that are a
- * prefix of another query word dropped (they add nothing).
+ * The prefixes a query asks for, all of which must match (AND): folded words of two letters or
+ * more, stop words dropped except the last word (still being typed: "the" may become "theatre"),
+ * and words that are a prefix of another query word dropped (they add nothing).
  */
 export function queryPrefixes(query: string): string[] {
   const words = foldedWords(query);
-  const kept = words.filter((w, i) => (i === words.length - 1 ? true : isIndexable(w)));
+  // A single letter (nothing is indexed that short) waits for the next keystroke instead of matching nearly everything.
+  const kept = words.filter((w, i) => w.length >= 2 && (i === words.length - 1 || isIndexable(w)));
   const unique = [...new Set(kept)];
   return unique.filter((w) => !unique.some((other) => other !== w && other.startsWith(w)));
 }

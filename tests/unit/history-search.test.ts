@@ -119,16 +119,16 @@ describe('searchHistory', () => {
         canonicalUrl: url, url, title: `Story ${i}`, byline: null, siteName: null, publishedAt: null, lang: 'en',
         excerpt: '', wordCount: 1, readingMinutes: 1, visits: [i], lastVisitedAt: i, site: 'example.com',
       });
-      void tx.objectStore('search').put({ canonicalUrl: url, lastVisitedAt: i, terms: ['story', i % 7 === 0 ? 'seven' : 'other', `n${i}`] });
+      void tx.objectStore('search').put({ canonicalUrl: url, lastVisitedAt: i, terms: ['story', 'shared', i % 7 === 0 ? 'seven' : 'other', `n${i}`] });
     }
     await tx.done;
     const found = await searchHistory({ query: 'st seven', limit: 5 }, db); // "st" is broad, "seven" narrow
     const expected = Array.from({ length: n }, (_, i) => i).filter((i) => i % 7 === 0).reverse().slice(0, 5);
     expect(found.map((e) => e.lastVisitedAt)).toEqual(expected);
-    // Both words broad ("n" matches every n0…n2049): the newest articles are checked first.
-    const allBroad = await searchHistory({ query: 'st n', limit: 3 }, db);
+    // Both words broad (each matches every article): the newest articles are checked first.
+    const allBroad = await searchHistory({ query: 'st sh', limit: 3 }, db);
     expect(allBroad.map((e) => e.lastVisitedAt)).toEqual([n - 1, n - 2, n - 3]);
-    const withDate = await searchHistory({ query: 'st n', from: 10, to: 11, limit: 3 }, db);
+    const withDate = await searchHistory({ query: 'st sh', from: 10, to: 11, limit: 3 }, db);
     expect(withDate.map((e) => e.lastVisitedAt)).toEqual([11, 10]);
   });
 });

@@ -35,5 +35,7 @@ describe('queryPrefixes', () => {
     expect(queryPrefixes('flood the')).toEqual(['flood', 'the']);
     expect(queryPrefixes('bar barrier São')).toEqual(['barrier', 'sao']);
     expect(queryPrefixes('   ')).toEqual([]);
+    expect(queryPrefixes('flood b')).toEqual(['flood']);
+    expect(queryPrefixes('a')).toEqual([]);
   });
 });
