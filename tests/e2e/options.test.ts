@@ -78,6 +78,23 @@ describe('options page in Chromium', () => {
     await options.getByText('No feeds yet.').waitFor();
   });
 
+  it('follows the system’s dark mode, and shows keyboard focus', async () => {
+    const options = await openOptions(env);
+    const background = () => options.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await options.emulateMedia({ colorScheme: 'light' });
+    const light = await background();
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(background).not.toBe(light);
+    expect(await background()).toBe('rgb(38, 41, 46)');
+    await options.keyboard.press('Tab');
+    const outline = await options.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(outline).toEqual({ tag: 'INPUT', outline: 'solid' });
+    await saveScreenshot(options, 'options-dark');
+  });
+
   it('sidebar off: no sidebar on an article (the shortcut still shows it); back to the tab: it appears live', async () => {
     const options = await openOptions(env);
     await options.getByRole('radio', { name: /^Off/ }).check();
