@@ -459,13 +459,22 @@ export async function searchHistory(search: HistorySearch, db?: BackstoryDatabas
       for (const entry of await Promise.all(batch.map((k) => check(k)))) if (entry) results.push(entry);
     }
   } else {
+    // Every word is common: walk the newest articles, testing terms in memory, and read the
+    // articles of the hits together (a visit-date check needs each article as it goes).
     const range = search.from === undefined ? null : IDBKeyRange.lowerBound([search.from]);
+    const hits: SearchKey[] = [];
     let cursor = await store.openCursor(range, 'prev');
-    while (cursor && results.length < search.limit) {
-      const entry = await check(cursor.primaryKey, cursor.value);
-      if (entry) results.push(entry);
+    while (cursor && results.length + hits.length < search.limit) {
+      const { terms } = cursor.value;
+      if (broad.every((p) => terms.some((t) => t.startsWith(p)))) {
+        if (hasDates) {
+          const entry = await check(cursor.primaryKey, cursor.value);
+          if (entry) results.push(entry);
+        } else hits.push(cursor.primaryKey);
+      }
       cursor = await cursor.continue();
     }
+    for (const entry of await Promise.all(hits.map((k) => articles.get(k[1])))) if (entry) results.push(entry);
   }
   await tx.done;
   return results;
