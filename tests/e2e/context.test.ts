@@ -43,8 +43,9 @@ describe('story context in the popup', () => {
     const more = ouse.getByRole('link', { name: 'Read on Wikipedia' });
     expect(await more.getAttribute('href')).toBe('https://en.wikipedia.org/wiki/River_Ouse,_Yorkshire');
     expect(await more.getAttribute('rel')).toBe('noopener noreferrer');
-    await popup.chip('Harwick Chamber of Commerce').click();
-    expect(await popup.explainer('Harwick Chamber of Commerce').textContent()).toBe('No Wikipedia article found for Harwick Chamber of Commerce.');
+    // A main name with no Wikipedia page (the fixture server answers the JSON 404 and an empty search).
+    await popup.chip('Daniel Osei').click();
+    expect(await popup.explainer('Daniel Osei').textContent()).toBe('No Wikipedia article found for Daniel Osei.');
     await popup.chip('Marsh Lane').click();
     const marsh = popup.explainer('Marsh Lane');
     expect(await marsh.textContent()).toContain('Marsh Lane may refer to:');
