@@ -27,10 +27,14 @@ function isSummaryCandidate(s: Sentence, minWords: number, maxWords: number): bo
   return !/[©|]/u.test(s.text);
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+/**
+ * Share of the smaller sentence's content words found in the other (overlap coefficient): a
+ * standfirst restated in the lede is mostly contained in it, which Jaccard underrates.
+ */
+function overlap(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
-  return shared / Math.max(1, a.size + b.size - shared);
+  return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
 /** Picks the `count` sentences that best summarise the text, returned in article order. */
@@ -58,7 +62,7 @@ export function summarise(sentences: Sentence[], options: SummaryOptions): strin
   const chosen: typeof scored = [];
   for (const s of scored) {
     if (chosen.length >= count) break;
-    if (chosen.some((c) => jaccard(c.bag, s.bag) > 0.5)) continue;
+    if (chosen.some((c) => overlap(c.bag, s.bag) >= 0.5)) continue;
     chosen.push(s);
   }
   return chosen.sort((a, b) => a.i - b.i).map((s) => sentences[s.i]!.text);

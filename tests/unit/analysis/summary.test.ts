@@ -40,4 +40,17 @@ describe('summary', () => {
   it('returns what there is for a text shorter than three sentences', () => {
     expect(analyseArticle({ title: '', text: 'Only one sentence here.', lang: 'en' }).summary).toEqual(['Only one sentence here.']);
   });
+  it('keeps only one of a standfirst and the lede that restates it at greater length', () => {
+    // A news page's standfirst (dek) extracted as the first paragraph, then the lede saying the same with more detail.
+    const text = [
+      'Councillors voted to build a tidal barrier on the River Wend, ending a long argument over how to protect homes.',
+      'The town council has approved a £48m tidal barrier on the River Wend, ending four years of argument over how to protect homes in the lower town, after a debate that ran past midnight.',
+      'The barrier will place three steel gates across the river half a mile downstream from the old bridge.',
+      'Opponents said the money would be better spent on raising the existing embankments along the river.',
+      'Construction is due to start next spring and take about three years, the council said.',
+    ].join('\n\n');
+    const picked = analyseArticle({ title: 'Council approves tidal barrier', text, lang: 'en' }).summary;
+    expect(picked).toHaveLength(3);
+    expect(picked.filter((s) => s.includes('tidal barrier on the River Wend'))).toHaveLength(1);
+  });
 });

@@ -97,7 +97,9 @@ describe('runExtract', () => {
     for (const e of entities) expect(Object.keys(e).sort()).toEqual(['mentions', 'name', 'type']);
     expect(flood!.keyTerms).toEqual(expect.arrayContaining(['barrier', 'flood']));
     expect(flood!.summary).toHaveLength(3);
-    expect((flood!.summary as string[])[0]).toMatch(/tidal barrier on the River Ouse/);
+    expect((flood!.summary as string[])[0]).toMatch(/tidal flood barrier on the River Ouse/);
+    // The standfirst restates the lede: only one of the two is kept.
+    expect((flood!.summary as string[]).filter((s) => /ending (a )?four[- ]years? (of )?argument/.test(s))).toHaveLength(1);
     // The extracted fields are still there.
     expect(flood).toMatchObject({ isArticle: true, byline: 'Elena Marsh' });
     expect(german!.entities).toEqual(
