@@ -1,21 +1,13 @@
-import type { Article } from '@/utils/article/types';
-import type { StoryContext } from '@/utils/context/types';
 import { ArticleCard } from './ArticleCard';
+import type { ContextViewProps } from './ContextView';
 import { EntityChips } from './EntityChips';
 import { RelatedSection } from './RelatedSection';
 import { Section } from './Section';
 import { Skeleton } from './Skeleton';
 import { StatusMessage } from './StatusMessage';
 
-export type SidebarContextProps = {
-  article: Article;
-  context: StoryContext | null;
-  isFinal: boolean;
-  error?: string;
-  isOnline: boolean;
-  now: number;
-  locale?: string;
-};
+/** Same inputs as the popup's full view. */
+export type SidebarContextProps = ContextViewProps;
 
 /** The sidebar panel's content: the article, the top same-story items and the key names. The popup has the rest. */
 export function SidebarContext({ article, context, isFinal, error, isOnline, now, locale }: SidebarContextProps) {
