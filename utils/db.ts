@@ -4,7 +4,7 @@ import type { Article } from './article/types';
 import type { ProviderState } from './context/types';
 import type { ExportedArticle, HistoryEntry, HistorySearch } from './history-types';
 import { mergeEntries } from './history-export';
-import { buildSearchTerms, entityKey, prefixRange, queryPrefixes, siteKey } from './history-terms';
+import { buildSearchTerms, entityKey, prefixRange, queryPrefixes, siteKey, siteOf } from './history-terms';
 import type { WikiSearchHit, WikiSummaryResult } from './providers/wikipedia';
 import type { RelatedStory } from './related/types';
 
@@ -206,8 +206,6 @@ export function getBackstoryDB(): Promise<BackstoryDatabase> {
   cached = opening;
   return opening;
 }
-
-const siteOf = (url: string): string => new URL(url).hostname.replace(/^www\./, '');
 
 /** The record after one more visit at `at`; the newest visit's article gives the metadata. */
 function addVisit(previous: HistoryEntry | undefined, article: Article, at: number): HistoryEntry {

@@ -4,7 +4,7 @@
  * Pure: `utils/db.ts` reads and writes, this module only converts.
  */
 import type { ExportedArticle, HistoryEntry, HistoryExport } from './history-types';
-import { MAX_TERM_LENGTH, MAX_TERMS } from './history-terms';
+import { MAX_TERM_LENGTH, MAX_TERMS, siteOf } from './history-terms';
 
 /** The `format` field of an export file. */
 export const EXPORT_FORMAT = 'backstory-history';
@@ -151,7 +151,7 @@ function checkArticle(raw: unknown, n: number): ExportedArticle {
     readingMinutes: whole('readingMinutes'),
     visits,
     lastVisitedAt: visits[visits.length - 1]!,
-    site: new URL(canonicalUrl).hostname.replace(/^www\./, ''),
+    site: siteOf(canonicalUrl),
     // Terms are re-checked when stored (words and filter keys only), and capped.
     terms: (termsRaw as string[]).slice(0, MAX_TERMS * 2),
   };

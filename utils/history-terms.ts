@@ -28,6 +28,9 @@ export function termsOf(text: string): string[] {
   return foldedWords(text).filter(isIndexable);
 }
 
+/** A history record's `site`: its canonical URL's host name without `www.` (indexed; what {@link siteKey} keys). */
+export const siteOf = (url: string): string => new URL(url).hostname.replace(/^www\./, '');
+
 /** The index key of a site filter ("example.com"). */
 export const siteKey = (site: string): string => `${FILTER_MARK}s:${site.toLowerCase()}`;
 /** The index key of an entity filter: its folded name, spaces collapsed (as in the analyses' `by-entity` index). */
