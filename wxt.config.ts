@@ -18,9 +18,10 @@ export default defineConfig({
     define: { __BACKSTORY_PROVIDER_ORIGIN__: JSON.stringify(providerOrigin) },
   }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Backstory',
-    description:
-      'The context of the news article you are reading — privately, on your device, with no account.',
+    // Strings live in public/_locales (English default, German); utils/i18n.ts reads them in the UI.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: settings (browser.storage.local); alarms: feed polling. IndexedDB needs none.
     // The content script's http(s) matches read pages locally (never sent); the host permissions
     // below are the providers only, so the background may fetch them without CORS.
@@ -34,7 +35,7 @@ export default defineConfig({
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Show or hide the Backstory sidebar',
+        description: '__MSG_commandToggleSidebar__',
       },
     },
     incognito: browser === 'firefox' ? 'spanning' : 'split',
