@@ -7,11 +7,17 @@ import { parseProviderOrigin, providerHostPermissions } from './utils/context/pr
 // out of .output/.
 const providerOrigin = parseProviderOrigin(process.env.BACKSTORY_PROVIDER_ORIGIN);
 
+// Chrome Web Store 128, extensions page 48, favicon 16, Windows 32; Firefox add-ons 48/96, toolbar 16/32 (and 24 in Chrome).
+const ICON_SIZES = [128, 96, 64, 48, 32, 24, 16] as const;
+const toolbarIcons = Object.fromEntries([16, 24, 32].map((size) => [size, `icons/${size}.png`]));
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Every file imports what it uses (wxt/browser, #imports): dependencies stay visible.
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Every icon size is rendered from one source image (the stores' and toolbar sizes).
+  autoIcons: { baseIconPath: 'public/icon.svg', sizes: [...ICON_SIZES], developmentIndicator: false },
   outDir: process.env.BACKSTORY_OUT_DIR || undefined,
   vite: () => ({
     plugins: [preact()],
@@ -22,6 +28,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // The toolbar button uses the generated icons too (auto-icons fills `icons` only).
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: toolbarIcons },
     // storage: settings (browser.storage.local); alarms: feed polling. IndexedDB needs none.
     // The content script's http(s) matches read pages locally (never sent); the host permissions
     // below are the providers only, so the background may fetch them without CORS.
