@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/article/types';
 import { Sidebar } from '@/components/Sidebar';
 import { SidebarContext } from '@/components/SidebarContext';
-import { useStoryContext } from '@/entrypoints/popup/useStoryContext';
+import { useStoryContext } from '@/components/useStoryContext';
 
 export type AppProps = {
   article: Article;

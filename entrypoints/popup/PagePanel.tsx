@@ -2,7 +2,7 @@ import type { Article } from '@/utils/article/types';
 import { ContextView } from '@/components/ContextView';
 import { HistoryReadEarlier } from '@/components/HistoryReadEarlier';
 import { StatusMessage } from '@/components/StatusMessage';
-import { useStoryContext } from './useStoryContext';
+import { useStoryContext } from '@/components/useStoryContext';
 
 export type PageState =
   | { status: 'loading' }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { POLL_DEADLINE_MS, POLL_INTERVAL_MS, useStoryContext, type ContextRequest, type StoryContextState } from '@/entrypoints/popup/useStoryContext';
+import { POLL_DEADLINE_MS, POLL_INTERVAL_MS, useStoryContext, type ContextRequest, type StoryContextState } from '@/components/useStoryContext';
 import type { StoryContext } from '@/utils/context/types';
 import { sendMessage } from '@/utils/messaging';
 import { makeArticle, makeContext } from '../components/fixtures';
