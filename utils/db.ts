@@ -7,6 +7,7 @@ import { mergeEntries } from './history-export';
 import { buildSearchTerms, entityKey, prefixRange, queryPrefixes, siteKey, siteOf } from './history-terms';
 import type { WikiSearchHit, WikiSummaryResult } from './providers/wikipedia';
 import type { RelatedStory } from './related/types';
+import { recordStorageWarning, type StorageWarningKind } from './storage-warning';
 
 /** An article's local analysis (never its text), so that its context can be rebuilt without the page. */
 export interface StoredAnalysis {
@@ -265,27 +266,126 @@ const isQuotaError = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'QuotaExceededError';
 
 /**
+ * Runs `write` in `tx` and waits for the commit. A write that throws (rather than fails a request)
+ * aborts the transaction, so nothing is half-written; a commit the browser refuses (quota) rejects.
+ */
+async function commit<T>(tx: { done: Promise<void>; abort(): void }, write: () => Promise<T>): Promise<T> {
+  const done = tx.done;
+  done.catch(() => {}); // awaited below; a failed write aborts first
+  try {
+    const result = await write();
+    await done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished
+    }
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- storage quota
+
+/** How many analyses (the newest) survive when the quota forces old ones out. */
+export const ANALYSES_KEPT_WHEN_FULL = 200;
+
+/** Caches that are fetched again when needed: the first to go when storage is full. */
+const CACHE_STORES = ['related', 'entities', 'feed-items'] as const;
+
+/** Empties the caches (related coverage, explainers, feed items); returns how many records went. */
+export async function clearCaches(db?: BackstoryDatabase): Promise<number> {
+  const conn = db ?? (await getBackstoryDB());
+  const tx = conn.transaction([...CACHE_STORES], 'readwrite');
+  return commit(tx, async () => {
+    const counts = await Promise.all(CACHE_STORES.map((name) => tx.objectStore(name).count()));
+    await Promise.all(CACHE_STORES.map((name) => tx.objectStore(name).clear()));
+    return counts.reduce((a, b) => a + b, 0);
+  });
+}
+
+/**
+ * Deletes the analyses of articles no longer in the history, and all but the `keep` newest others
+ * (an analysis is rebuilt from the page on the next visit; the search terms it gave stay). Returns how many went.
+ */
+export async function pruneOldAnalyses(keep = ANALYSES_KEPT_WHEN_FULL, db?: BackstoryDatabase): Promise<number> {
+  const conn = db ?? (await getBackstoryDB());
+  const tx = conn.transaction(['analyses', 'articles'], 'readwrite');
+  return commit(tx, async () => {
+    const analyses = tx.objectStore('analyses');
+    const inHistory = new Set(await tx.objectStore('articles').getAllKeys());
+    const kept: { url: string; at: number }[] = [];
+    const doomed: string[] = [];
+    let cursor = await analyses.openCursor();
+    while (cursor) {
+      if (inHistory.has(cursor.key)) kept.push({ url: cursor.key, at: cursor.value.analysedAt });
+      else doomed.push(cursor.key);
+      cursor = await cursor.continue();
+    }
+    kept.sort((a, b) => b.at - a.at);
+    doomed.push(...kept.slice(keep).map((k) => k.url));
+    await Promise.all(doomed.map((url) => analyses.delete(url)));
+    return doomed.length;
+  });
+}
+
+/** Tells the reader (popup, options) that storage is full; never fails the caller. */
+const warnStorageFull = (kind: StorageWarningKind) => recordStorageWarning(kind, Date.now()).catch(() => {});
+
+/**
+ * Runs `attempt` (one transaction); when the browser's quota refuses it, frees space and tries
+ * again: caches first, then (for `history` writes) old analyses. History is never pruned. When
+ * space had to be freed the reader is told; when a history write fails even so, it rejects with
+ * the quota error and the reader is told that it was not saved (what was stored is untouched).
+ */
+async function withSpace<T>(conn: BackstoryDatabase, kind: 'history' | 'cache', attempt: () => Promise<T>): Promise<T> {
+  let failure: unknown;
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    failure = error;
+  }
+  const steps = kind === 'history' ? [() => clearCaches(conn), () => pruneOldAnalyses(ANALYSES_KEPT_WHEN_FULL, conn)] : [() => clearCaches(conn)];
+  for (const free of steps) {
+    await free().catch(() => 0);
+    try {
+      const result = await attempt();
+      await warnStorageFull('pruned');
+      return result;
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      failure = error;
+    }
+  }
+  await warnStorageFull(kind === 'history' ? 'not-saved' : 'pruned');
+  throw failure;
+}
+
+/**
  * Records that the reader visited `article` at `at` (epoch ms) and returns the stored entry.
  * A repeat visit to the same canonical URL updates the metadata and appends the visit time.
  * Read and write happen in one readwrite transaction, so concurrent calls never lose a visit.
- * Rejects with "storage is full" when the browser's quota is exhausted (nothing is written).
+ * When the browser's quota is exhausted, caches are pruned and the write retried; if it still
+ * fails, rejects with "storage is full" (nothing is written, earlier history is kept).
  */
 export async function recordVisit(article: Article, at: number, db?: BackstoryDatabase): Promise<HistoryEntry> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction(['articles', 'analyses', 'search'], 'readwrite');
-  const write = async () => {
-    const articles = tx.objectStore('articles');
-    const entry = addVisit(await articles.get(article.canonicalUrl), article, at);
-    await articles.put(entry);
-    // The search index gets the article's words (its text itself is not stored).
-    const analysis = (await tx.objectStore('analyses').get(article.canonicalUrl))?.analysis;
-    await replaceSearchRecord(tx.objectStore('search'), entry.canonicalUrl, searchRecordOf(entry, analysis, article.text));
-    return entry;
+  const attempt = () => {
+    const tx = conn.transaction(['articles', 'analyses', 'search'], 'readwrite');
+    return commit(tx, async () => {
+      const articles = tx.objectStore('articles');
+      const entry = addVisit(await articles.get(article.canonicalUrl), article, at);
+      await articles.put(entry);
+      // The search index gets the article's words (its text itself is not stored).
+      const analysis = (await tx.objectStore('analyses').get(article.canonicalUrl))?.analysis;
+      await replaceSearchRecord(tx.objectStore('search'), entry.canonicalUrl, searchRecordOf(entry, analysis, article.text));
+      return entry;
+    });
   };
   try {
-    // Wait on both so a failed commit is reported and never left as an unhandled rejection.
-    const [entry] = await Promise.all([write(), tx.done]);
-    return entry;
+    return await withSpace(conn, 'history', attempt);
   } catch (error) {
     if (isQuotaError(error)) throw new Error('storage is full: the visit was not recorded', { cause: error });
     throw error;
@@ -496,38 +596,31 @@ export async function importHistory(
   db?: BackstoryDatabase,
 ): Promise<{ added: number; updated: number }> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction(['articles', 'analyses', 'search'], 'readwrite');
-  const write = async () => {
-    let added = 0;
-    let updated = 0;
-    const articles = tx.objectStore('articles');
-    const search = tx.objectStore('search');
-    for (const { terms, ...record } of incoming) {
-      const previous = await articles.get(record.canonicalUrl);
-      const merged = previous ? mergeEntries(previous, record) : record;
-      if (previous) updated++;
-      else added++;
-      await articles.put(merged);
-      const key = await search.index('by-url').getKey(record.canonicalUrl);
-      const oldTerms = key ? ((await search.get(key))?.terms ?? []) : [];
-      const analysis = (await tx.objectStore('analyses').get(record.canonicalUrl))?.analysis;
-      await replaceSearchRecord(search, merged.canonicalUrl, searchRecordOf(merged, analysis, undefined, [...oldTerms, ...terms]));
-    }
-    return { added, updated };
+  const attempt = () => {
+    const tx = conn.transaction(['articles', 'analyses', 'search'], 'readwrite');
+    return commit(tx, async () => {
+      let added = 0;
+      let updated = 0;
+      const articles = tx.objectStore('articles');
+      const search = tx.objectStore('search');
+      for (const { terms, ...record } of incoming) {
+        const previous = await articles.get(record.canonicalUrl);
+        const merged = previous ? mergeEntries(previous, record) : record;
+        if (previous) updated++;
+        else added++;
+        await articles.put(merged);
+        const key = await search.index('by-url').getKey(record.canonicalUrl);
+        const oldTerms = key ? ((await search.get(key))?.terms ?? []) : [];
+        const analysis = (await tx.objectStore('analyses').get(record.canonicalUrl))?.analysis;
+        await replaceSearchRecord(search, merged.canonicalUrl, searchRecordOf(merged, analysis, undefined, [...oldTerms, ...terms]));
+      }
+      return { added, updated };
+    });
   };
-  const done = tx.done;
-  done.catch(() => {}); // awaited below; a failed write aborts first
   try {
-    const result = await write();
-    await done;
-    return result;
+    // One transaction: a failed import (nothing may be half-imported) changes nothing.
+    return await withSpace(conn, 'history', attempt);
   } catch (error) {
-    // A request that throws (rather than fails) does not abort by itself: nothing may be half-imported.
-    try {
-      tx.abort();
-    } catch {
-      // already finished
-    }
     if (isQuotaError(error)) throw new Error('storage is full: nothing was imported', { cause: error });
     throw error;
   }
@@ -538,17 +631,18 @@ export async function importHistory(
 /** Stores (replaces) an article's analysis, and adds its entity names to the article's search terms if it is in the history. */
 export async function putAnalysis(record: StoredAnalysis, db?: BackstoryDatabase): Promise<void> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction(['analyses', 'articles', 'search'], 'readwrite');
-  const write = async () => {
-    await tx.objectStore('analyses').put(record);
-    const entry = await tx.objectStore('articles').get(record.canonicalUrl);
-    if (!entry) return;
-    const search = tx.objectStore('search');
-    const key = await search.index('by-url').getKey(record.canonicalUrl);
-    const previous = key ? (await search.get(key))?.terms : undefined;
-    await replaceSearchRecord(search, entry.canonicalUrl, searchRecordOf(entry, record.analysis, undefined, previous));
-  };
-  await Promise.all([write(), tx.done]);
+  await withSpace(conn, 'history', () => {
+    const tx = conn.transaction(['analyses', 'articles', 'search'], 'readwrite');
+    return commit(tx, async () => {
+      await tx.objectStore('analyses').put(record);
+      const entry = await tx.objectStore('articles').get(record.canonicalUrl);
+      if (!entry) return;
+      const search = tx.objectStore('search');
+      const key = await search.index('by-url').getKey(record.canonicalUrl);
+      const previous = key ? (await search.get(key))?.terms : undefined;
+      await replaceSearchRecord(search, entry.canonicalUrl, searchRecordOf(entry, record.analysis, undefined, previous));
+    });
+  });
 }
 
 /** The stored analysis of an article, or undefined. */
@@ -604,15 +698,16 @@ export async function putRelatedResult(
   db?: BackstoryDatabase,
 ): Promise<void> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction('related', 'readwrite');
-  const write = async () => {
-    const old = await tx.store.get(canonicalUrl);
-    const keep = old && old.queryKey === queryKey && old.fetchedAt >= fetchedAt ? old : undefined;
-    const results = (keep?.results ?? []).filter((r) => r.id !== result.id);
-    results.push(result);
-    await tx.store.put({ canonicalUrl, queryKey, fetchedAt: keep?.fetchedAt ?? fetchedAt, results });
-  };
-  await Promise.all([write(), tx.done]);
+  await withSpace(conn, 'cache', () => {
+    const tx = conn.transaction('related', 'readwrite');
+    return commit(tx, async () => {
+      const old = await tx.store.get(canonicalUrl);
+      const keep = old && old.queryKey === queryKey && old.fetchedAt >= fetchedAt ? old : undefined;
+      const results = (keep?.results ?? []).filter((r) => r.id !== result.id);
+      results.push(result);
+      await tx.store.put({ canonicalUrl, queryKey, fetchedAt: keep?.fetchedAt ?? fetchedAt, results });
+    });
+  });
 }
 
 // ---------------------------------------------------------------- explainer cache
@@ -626,7 +721,9 @@ export async function getEntityCache(key: string, db?: BackstoryDatabase): Promi
 /** Stores a Wikipedia answer. */
 export async function putEntityCache(record: EntityCacheRecord, db?: BackstoryDatabase): Promise<void> {
   const conn = db ?? (await getBackstoryDB());
-  await conn.put('entities', record);
+  await withSpace(conn, 'cache', async () => {
+    await conn.put('entities', record);
+  });
 }
 
 /** Deletes cache records (related and explainers) fetched before `before` (epoch ms); returns how many. */
@@ -651,8 +748,12 @@ export async function pruneCaches(before: number, db?: BackstoryDatabase): Promi
 /** Stores the items of one poll of `feedUrl` (replacing items with the same URL). */
 export async function putFeedItems(feedUrl: string, items: readonly RelatedStory[], at: number, db?: BackstoryDatabase): Promise<void> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction('feed-items', 'readwrite');
-  await Promise.all([...items.map((item) => tx.store.put({ ...item, feedUrl, fetchedAt: at })), tx.done]);
+  await withSpace(conn, 'cache', () => {
+    const tx = conn.transaction('feed-items', 'readwrite');
+    return commit(tx, async () => {
+      await Promise.all(items.map((item) => tx.store.put({ ...item, feedUrl, fetchedAt: at })));
+    });
+  });
 }
 
 /** Every stored feed item (for local search), at most `limit` (default 5,000). */

@@ -1,0 +1,45 @@
+/**
+ * "Storage is full" notice: written by the background (`utils/db.ts`) when the browser's storage
+ * quota stopped a write, read by the popup and the options page. Kept in `browser.storage.local`
+ * (a few bytes, outside IndexedDB's quota troubles) until the reader dismisses it.
+ */
+import { storage } from 'wxt/utils/storage';
+
+/** `pruned`: caches were deleted so that the history could be written; `not-saved`: a history write failed even so. */
+export type StorageWarningKind = 'pruned' | 'not-saved';
+
+export interface StorageWarning {
+  kind: StorageWarningKind;
+  /** Epoch ms of the latest quota failure. */
+  at: number;
+}
+
+export const storageWarningItem = storage.defineItem<StorageWarning | null>('local:storageWarning', { fallback: null });
+
+const isWarning = (value: unknown): value is StorageWarning =>
+  typeof value === 'object' &&
+  value !== null &&
+  ((value as StorageWarning).kind === 'pruned' || (value as StorageWarning).kind === 'not-saved') &&
+  typeof (value as StorageWarning).at === 'number';
+
+/** Records a quota failure; a `not-saved` warning is not downgraded to `pruned` until it is dismissed. */
+export async function recordStorageWarning(kind: StorageWarningKind, at: number): Promise<void> {
+  const previous = await getStorageWarning();
+  await storageWarningItem.setValue({ kind: previous?.kind === 'not-saved' ? 'not-saved' : kind, at });
+}
+
+/** The current warning, or null. */
+export async function getStorageWarning(): Promise<StorageWarning | null> {
+  const value = await storageWarningItem.getValue();
+  return isWarning(value) ? value : null;
+}
+
+/** The reader dismissed the notice. */
+export function clearStorageWarning(): Promise<void> {
+  return storageWarningItem.removeValue();
+}
+
+/** Calls `callback` whenever the warning changes; returns the unwatch function. */
+export function watchStorageWarning(callback: (warning: StorageWarning | null) => void): () => void {
+  return storageWarningItem.watch((next) => callback(isWarning(next) ? next : null));
+}
