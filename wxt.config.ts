@@ -21,7 +21,11 @@ export default defineConfig({
   outDir: process.env.BACKSTORY_OUT_DIR || undefined,
   vite: () => ({
     plugins: [preact()],
-    define: { __BACKSTORY_PROVIDER_ORIGIN__: JSON.stringify(providerOrigin) },
+    define: {
+      __BACKSTORY_PROVIDER_ORIGIN__: JSON.stringify(providerOrigin),
+      // BACKSTORY_PERF=1: performance marks for the benchmark suite (utils/perf.ts).
+      __BACKSTORY_PERF__: JSON.stringify(process.env.BACKSTORY_PERF === '1'),
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     // Strings live in public/_locales (English default, German); utils/i18n.ts reads them in the UI.

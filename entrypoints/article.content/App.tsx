@@ -3,6 +3,7 @@ import type { Article } from '@/utils/article/types';
 import { Sidebar } from '@/components/Sidebar';
 import { SidebarContext } from '@/components/SidebarContext';
 import { useStoryContext } from '@/components/useStoryContext';
+import { perfMark } from '@/utils/perf';
 
 export type AppProps = {
   article: Article;
@@ -30,6 +31,11 @@ export function App({ article, startExpanded = false, toggles = 0, onHideOnSite 
   }, [toggles]);
   const state = useStoryContext({ article });
   const context = state.status === 'ready' ? state.context : null;
+  const hasSameStory = (context?.related.sameStory.length ?? 0) > 0;
+  // Effects run after the paint: the mark says when the reader could see the items.
+  useEffect(() => {
+    if (hasSameStory) perfMark('sidebar:same-story');
+  }, [hasSameStory]);
   return (
     <Sidebar
       count={context ? context.related.sameStory.length : null}

@@ -7,6 +7,7 @@ import { createIdleScheduler } from './schedule';
 import { createSidebar } from './mount-sidebar';
 import { createSidebarGate } from './sidebar-mode';
 import { getSettings, normaliseSite, updateSettings, watchSettings } from '@/utils/settings';
+import { perfMark } from '@/utils/perf';
 import './style.css';
 
 /** Single-page sites change the URL before they render the new article: give them this long. */
@@ -17,6 +18,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
+    perfMark('cs:main:start');
     const hideOnSite = async () => {
       const { sidebarHiddenSites } = await getSettings();
       await updateSettings({ sidebarHiddenSites: [...sidebarHiddenSites, normaliseSite(location.hostname)] });
@@ -26,7 +28,14 @@ export default defineContentScript({
     void getSettings().then(sidebar.setSettings, () => {});
     ctx.onInvalidated(watchSettings((next) => sidebar.setSettings(next)));
     const controller = createArticleController({
-      read: () => readPage(document, location.href),
+      read: () => {
+        perfMark('cs:read:start');
+        try {
+          return readPage(document, location.href);
+        } finally {
+          perfMark('cs:read:end');
+        }
+      },
       send: (article) => sendMessage('articleDetected', article),
       sidebar,
     });
@@ -56,5 +65,6 @@ export default defineContentScript({
       controller.invalidate();
       schedule(SPA_SETTLE_MS);
     });
+    perfMark('cs:main:end');
   },
 });

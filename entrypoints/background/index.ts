@@ -11,6 +11,7 @@ import { createMessageListener, sendTabMessage } from '@/utils/messaging';
 import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
 import { Scheduler } from '@/utils/related/scheduler';
 import { getSettings, recordFeedStatus, recordProviderStatus, watchSettings } from '@/utils/settings';
+import { perfMark } from '@/utils/perf';
 
 /** The keyboard command (manifest `commands`) that expands or collapses the sidebar. */
 const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
@@ -31,7 +32,14 @@ export default defineBackground(() => {
     onStatus: (status) => void recordProviderStatus(status, Date.now()).catch(() => {}),
   });
   const history = createBackgroundHandlers({
-    recordVisit: db.recordVisit,
+    recordVisit: async (...args: Parameters<typeof db.recordVisit>) => {
+      perfMark('bg:record-visit:start');
+      try {
+        return await db.recordVisit(...args);
+      } finally {
+        perfMark('bg:record-visit:end');
+      }
+    },
     listHistory: db.listHistory,
     getSettings,
     afterRecord: (article) => context.storeAnalysis(article),

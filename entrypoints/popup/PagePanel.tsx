@@ -2,6 +2,8 @@ import type { Article } from '@/utils/article/types';
 import { ContextView } from '@/components/ContextView';
 import { HistoryReadEarlier } from '@/components/HistoryReadEarlier';
 import { StatusMessage } from '@/components/StatusMessage';
+import { useEffect } from 'preact/hooks';
+import { perfMark } from '@/utils/perf';
 import { useStoryContext } from '@/components/useStoryContext';
 
 export type PageState =
@@ -30,6 +32,12 @@ export function PagePanel({ state, tabId }: { state: PageState; tabId: number | 
 function ArticlePanel({ article, tabId }: { article: Article; tabId: number | null }) {
   // The hook restarts only when the article or tab changes, not on a new request object.
   const context = useStoryContext(tabId === null ? { article } : { article, tabId });
+  const hasResults = context.status === 'ready' && context.context.related.sameStory.length > 0;
+  // Effects run after the paint: the marks say when the reader could see the header, then the results.
+  useEffect(() => perfMark('popup:article'), []);
+  useEffect(() => {
+    if (hasResults) perfMark('popup:results');
+  }, [hasResults]);
   return (
     <div class="popup__article">
       {context.status === 'ready' && <HistoryReadEarlier items={context.context.timeline} />}
