@@ -6,6 +6,7 @@ import { SelectField } from '@/components/SelectField';
 import { SidebarModeField } from '@/components/SidebarModeField';
 import { SiteList } from '@/components/SiteList';
 import { SourceSwitches } from '@/components/SourceSwitches';
+import { StorageWarning } from '@/components/StorageWarning';
 import { WelcomeIntro } from '@/components/WelcomeIntro';
 import { sendMessage } from '@/utils/messaging';
 import {
@@ -101,6 +102,7 @@ export function App({ search }: AppProps) {
   return (
     <main class="bs-options">
       {isWelcome ? <WelcomeIntro /> : <h1>Backstory settings</h1>}
+      <StorageWarning />
 
       <section class="bs-options__section" aria-labelledby="bs-sources">
         <h2 id="bs-sources">Sources</h2>

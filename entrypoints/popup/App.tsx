@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
+import { StorageWarning } from '@/components/StorageWarning';
 import { Tabs } from '@/components/Tabs';
 import { parseTabParam, resolveTabId } from './tab-id';
 import { HistoryPanel, type HistoryState } from './HistoryPanel';
@@ -65,6 +66,7 @@ export function App({ search }: AppProps) {
           </a>
         )}
       </header>
+      <StorageWarning />
       <Tabs
         label="Backstory"
         idPrefix="popup"
