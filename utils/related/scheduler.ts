@@ -50,6 +50,8 @@ export interface FetchOptions {
   maxRetryDelayMs?: number;
   /** Longest wait for the provider's turn before giving up as rate-limited (default 20 s). */
   maxQueueMs?: number;
+  /** Told when a 429 answer will be retried, with the moment of the retry (so the UI can say "rate-limited, retrying"). */
+  onRetry?: (retryAt: number) => void;
 }
 
 class BodyTooLargeError extends Error {}
@@ -198,6 +200,7 @@ export class Scheduler {
       if (attempt >= maxRetries || delay > maxRetryDelayMs) {
         return { kind: 'rate-limited', retryAt: now + delay, message: `HTTP 429, retry in ${seconds(delay)}` };
       }
+      options.onRetry?.(now + delay);
       // The next reserve() waits until the block ends.
     }
   }
@@ -302,7 +305,7 @@ export interface RunOptions extends FetchOptions {
 
 /**
  * Runs every job in parallel (a job's own requests one after the other, so its rate limit
- * holds) and resolves with one result per job, in job order, once all have answered. Results
+ * holds; a job that ends up rate-limited makes no further requests) and resolves with one result per job, in job order, once all have answered. Results
  * are also delivered through `onResult` as they come. Never rejects. After an abort no more
  * requests are made, `onResult` is not called again, and the remaining jobs come back as
  * `offline` "cancelled".
@@ -317,7 +320,11 @@ export async function runProviders(scheduler: Scheduler, jobs: readonly Provider
       let message: string | undefined;
       let retryAt: number | undefined;
       for (let i = 0; i < job.requests.length; i++) {
-        const outcome = await scheduler.fetch(id, job.requests[i]!, job.provider.minIntervalMs, fetchOptions);
+        // While a 429 is being retried the reader sees "rate-limited, retrying", not "searching…".
+        const onRetry = (at: number) => {
+          if (!options.signal?.aborted) onResult?.({ id, name, state: 'rate-limited', stories: [...stories], message: 'HTTP 429, retrying', retryAt: at });
+        };
+        const outcome = await scheduler.fetch(id, job.requests[i]!, job.provider.minIntervalMs, { ...fetchOptions, onRetry });
         const part = interpret(job, outcome);
         if (outcome.kind === 'aborted') return { id, name, state: 'offline', stories, message: part.message } satisfies ProviderResult;
         stories.push(...part.stories);
@@ -325,7 +332,9 @@ export async function runProviders(scheduler: Scheduler, jobs: readonly Provider
         if (merged === part.state && part.message) message = part.message;
         if (part.retryAt) retryAt = part.retryAt;
         state = merged;
-        const last = i === job.requests.length - 1;
+        // Rate-limited after its retries: the job's other requests would be too (GDELT: 50 s more of
+        // "searching…", past the popup's patience), so the answer is final now.
+        const last = i === job.requests.length - 1 || part.state === 'rate-limited';
         const result: ProviderResult = { id, name, state: last ? state : 'pending', stories: [...stories] };
         if (state !== 'ok' && state !== 'empty' && message) result.message = message;
         if (state === 'rate-limited' && retryAt) result.retryAt = retryAt;
