@@ -3,7 +3,8 @@ export const PROVIDERS_DIR: string;
 export const PROVIDER_IDS: readonly string[];
 
 export type ProviderId = 'google-news' | 'gdelt' | 'bing-news' | 'wikipedia';
-export type Fault = '429' | '500' | 'hang' | 'malformed' | 'hostile';
+export type Fault = '429' | '500' | 'hang' | 'malformed' | 'hostile' | 'empty' | 'huge';
+export const HUGE_BODY_BYTES: number;
 
 export interface LoggedRequest {
   method: string;
@@ -20,8 +21,10 @@ export interface FixtureServer {
   clearLog(): void;
   setFault(provider: ProviderId, fault: Fault | null): void;
   clearFaults(): void;
+  /** Every provider answers `ms` later from now on (0: at once). */
+  setDelay(ms: number): void;
   close(): Promise<void>;
 }
 
-export function startFixtureServer(options?: { root?: string; port?: number }): Promise<FixtureServer>;
+export function startFixtureServer(options?: { root?: string; port?: number; delayMs?: number }): Promise<FixtureServer>;
 export function findFreePort(): Promise<number>;

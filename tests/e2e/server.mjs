@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hostilePage } from './hostile-pages.mjs';
 
 /** tests/fixtures/site/, absolute. */
 export const SITE_DIR = fileURLToPath(new URL('../fixtures/site/', import.meta.url));
@@ -46,9 +47,47 @@ const WIKI_HOSTILE = fileURLToPath(new URL('../fixtures/providers/wikipedia/host
  * How a provider misbehaves: `429` answers HTTP 429 with GDELT's plain-text body, `500` an HTML error
  * page, `hang` never answers, `malformed` sends a body cut off mid-way with status 200, `hostile` sends
  * the story with script/img payloads, `javascript:`/`data:` URLs and a 5,000-character title
- * (`providers/hostile/`; Wikipedia: a hostile summary for every title).
- * @typedef {'429' | '500' | 'hang' | 'malformed' | 'hostile'} Fault
+ * (`providers/hostile/`; Wikipedia: a hostile summary for every title), `empty` answers 200 with nothing found
+ * (GDELT `{}`, an RSS channel without items; Wikipedia: every summary 404, every title search `{ pages: [] }`),
+ * `huge` streams a 10 MB body with status 200 that starts like a real answer (the extension reads at most 2 MB).
+ * @typedef {'429' | '500' | 'hang' | 'malformed' | 'hostile' | 'empty' | 'huge'} Fault
  */
+
+/** Size of the `huge` fault's body. */
+export const HUGE_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Streams a 10 MB body shaped like `provider`'s answers (an RSS channel or a JSON article list, padded
+ * with items), honouring back-pressure and stopping when the client hangs up.
+ * @param {import('node:http').ServerResponse} res
+ */
+async function streamHuge(res, /** @type {string} */ provider) {
+  const json = provider === 'gdelt' || provider === 'wikipedia';
+  res.writeHead(200, { 'Content-Type': json ? 'application/json; charset=utf-8' : 'application/rss+xml; charset=utf-8', 'Cache-Control': 'no-store' });
+  const item = json
+    ? '{"url":"https://example.com/padding","title":"Padding item in a ten megabyte answer","seendate":"20250312T000000Z","domain":"example.com"},'
+    : '<item><title>Padding item in a ten megabyte answer - Example</title><link>https://example.com/padding</link></item>';
+  const chunk = Buffer.from(item.repeat(Math.ceil(65536 / item.length)));
+  let sent = 0;
+  let closed = false;
+  res.once('close', () => void (closed = true));
+  const write = (/** @type {string | Buffer} */ data) => {
+    sent += Buffer.byteLength(data);
+    if (res.write(data)) return Promise.resolve();
+    return new Promise((ok) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        ok(undefined);
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+  };
+  await write(json ? '{"articles":[' : '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>huge</title>');
+  while (!closed && sent < HUGE_BODY_BYTES) await write(chunk);
+  if (!closed) res.end(json ? '{}]}' : '</channel></rss>');
+}
 
 function storyFor(/** @type {string} */ query) {
   const text = query.toLowerCase();
@@ -59,24 +98,28 @@ function storyFor(/** @type {string} */ query) {
  * Starts the fixture server. HTML files and provider bodies may contain `%ORIGIN%` (and `%HOST%`),
  * replaced by the server's own origin (host), so canonical links and JSON-LD hold absolute URLs.
  * `/` serves index.html, `/search` serves search.html; query strings are ignored for pages.
- * @param {{ root?: string, port?: number }} [options] `port` 0 (default) picks a free one.
+ * @param {{ root?: string, port?: number, delayMs?: number }} [options] `port` 0 (default) picks a free one;
+ *   `delayMs` makes every provider answer that late (e.g. 300 for "providers answering in 300 ms").
  */
-export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
+export async function startFixtureServer({ root = SITE_DIR, port = 0, delayMs = 0 } = {}) {
   const base = resolve(root);
   /** @type {{ method: string, url: string, headers: Record<string, string | string[] | undefined>, provider?: string }[]} */
   const requests = [];
   /** @type {Map<string, Fault>} */
   const faults = new Map();
+  /** Generated hostile pages, built on first request. @type {Map<string, { type: string, body: Buffer }>} */
+  const hostileCache = new Map();
   let origin = '';
   let host = '';
+  let providerDelayMs = delayMs;
 
   const fill = (/** @type {string} */ text) => text.replaceAll('%ORIGIN%', origin).replaceAll('%HOST%', host);
 
   /** @returns {Promise<{ status: number, type: string, body: string } | null>} null: not a provider path. */
-  async function providerAnswer(/** @type {URL} */ url, isHostile = false) {
+  async function providerAnswer(/** @type {URL} */ url, isHostile = false, isEmpty = false) {
     const news = NEWS_ROUTES.find((r) => r.path === url.pathname);
     if (news) {
-      const story = isHostile ? 'hostile' : storyFor(url.searchParams.get(news.param) ?? '');
+      const story = isHostile ? 'hostile' : isEmpty ? 'empty' : storyFor(url.searchParams.get(news.param) ?? '');
       return { status: 200, type: news.type, body: await readFile(join(PROVIDERS_DIR, story, news.file), 'utf8') };
     }
     const json = 'application/json; charset=utf-8';
@@ -84,7 +127,7 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
     if (url.pathname.startsWith(WIKI_SUMMARY)) {
       const title = decodeURIComponent(url.pathname.slice(WIKI_SUMMARY.length));
       // Titles come from the page being read: only plain names map to files.
-      if (/^[\p{L}\p{N} _,'().-]{1,200}$/u.test(title)) {
+      if (!isEmpty && /^[\p{L}\p{N} _,'().-]{1,200}$/u.test(title)) {
         const body = await readFile(join(PROVIDERS_DIR, 'wikipedia/summary', `${title.replace(/ /g, '_')}.json`), 'utf8').catch(() => null);
         if (body !== null) return { status: 200, type: json, body };
       }
@@ -93,8 +136,8 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
     }
     if (url.pathname === WIKI_SEARCH) {
       const q = (url.searchParams.get('q') ?? '').toLowerCase().trim().replace(/\s+/g, '_');
-      const file = /^[\p{L}\p{N}_,'().-]{1,100}$/u.test(q) ? join(PROVIDERS_DIR, 'wikipedia/search', `${q}.json`) : '';
-      const body = (file && (await readFile(file, 'utf8').catch(() => null))) ?? (await readFile(join(PROVIDERS_DIR, 'wikipedia/search-empty.json'), 'utf8'));
+      const file = !isEmpty && /^[\p{L}\p{N}_,'().-]{1,100}$/u.test(q) ? join(PROVIDERS_DIR, 'wikipedia/search', `${q}.json`) : '';
+      const body = (file ? await readFile(file, 'utf8').catch(() => null) : null) ?? (await readFile(join(PROVIDERS_DIR, 'wikipedia/search-empty.json'), 'utf8'));
       return { status: 200, type: json, body };
     }
     return null;
@@ -113,6 +156,7 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
       return;
     }
     if (provider) {
+      if (providerDelayMs > 0) await new Promise((ok) => setTimeout(ok, providerDelayMs));
       const fault = faults.get(provider);
       if (fault === 'hang') return; // Never answered; closed with the server.
       if (fault === '429') {
@@ -125,7 +169,8 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
         res.end('<html><head><title>500 Internal Server Error</title></head><body><center><h1>500 Internal Server Error</h1></center><hr><center>nginx</center></body></html>\n');
         return;
       }
-      const answer = await providerAnswer(url, fault === 'hostile');
+      if (fault === 'huge') return void streamHuge(res, provider).catch(() => res.destroy());
+      const answer = await providerAnswer(url, fault === 'hostile', fault === 'empty');
       if (answer) {
         const body = fill(answer.body);
         res.writeHead(answer.status, { 'Content-Type': answer.type, 'Cache-Control': 'no-store' });
@@ -133,7 +178,25 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
         return;
       }
     }
-    let rel = decodeURIComponent(url.pathname);
+    if (url.pathname.startsWith('/hostile/')) {
+      /** @type {ReturnType<typeof hostilePage>} */
+      let page = null;
+      try {
+        page = hostilePage(url.pathname.slice('/hostile/'.length), fill, hostileCache);
+      } catch (error) {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`hostile page failed: ${error}\n`);
+        return;
+      }
+      if (page) {
+        res.writeHead(200, { 'Content-Type': page.type, 'Cache-Control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : page.body);
+        return;
+      }
+    }
+    // `/copy/<n>/news/x.html`: the article news/x.html under another URL (canonical links included), so
+    // tests can open many distinct articles (and lookups that share no cache) from one fixture page.
+    const copy = /^\/copy\/([\w-]{1,40})(\/news\/[^/]+\.html)$/.exec(url.pathname);
+    let rel = decodeURIComponent(copy ? copy[2] : url.pathname);
     if (rel === '/') rel = '/index.html';
     else if (rel === '/search') rel = '/search.html';
     const file = normalize(join(base, rel));
@@ -145,6 +208,7 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
       const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
       let body = await readFile(file);
       if (type.startsWith('text/html')) body = Buffer.from(fill(body.toString('utf8')));
+      if (copy) body = Buffer.from(body.toString('utf8').replaceAll(`${origin}/news/`, `${origin}/copy/${copy[1]}/news/`));
       // no-store: every page load fetches its stylesheet again, so request logs do not depend on cache state.
       res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -181,6 +245,10 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0 } = {}) {
       else faults.set(provider, fault);
     },
     clearFaults: () => faults.clear(),
+    /** Every provider answers `ms` later from now on (0: at once). */
+    setDelay(/** @type {number} */ ms) {
+      providerDelayMs = Math.max(0, ms);
+    },
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections();
