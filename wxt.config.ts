@@ -37,7 +37,10 @@ export default defineConfig({
     // storage: settings (browser.storage.local); alarms: feed polling. IndexedDB needs none.
     // The content script's http(s) matches read pages locally (never sent); the host permissions
     // below are the providers only, so the background may fetch them without CORS.
-    permissions: ['storage', 'alarms'],
+    // sidePanel (Chrome MV3): the popup's "Open in side panel" shows the same view beside the page
+    // (WXT would add it for the sidepanel entrypoint; named here so the reason is written down).
+    // Firefox has no such permission: its sidebar_action needs none.
+    permissions: ['storage', 'alarms', ...(browser !== 'firefox' && manifestVersion === 3 ? ['sidePanel'] : [])],
     host_permissions: providerHostPermissions(providerOrigin, browser),
     // Feeds the reader adds live on any host: asked for per origin when a feed is added (options page).
     // MV2 (Firefox's default) has no optional_host_permissions: there origins go in optional_permissions.

@@ -29,7 +29,8 @@ export function describeProvider(provider: ProviderStatus): string {
 
 /** Which sources answered and how, in one line; announced politely as it changes. */
 export function ProviderStatusLine({ providers }: ProviderStatusLineProps) {
-  const shown = providers.filter((p) => p.state !== 'off');
+  // Your own history with nothing on this story is not news ("Your history 0"): left out.
+  const shown = providers.filter((p) => p.state !== 'off' && !(p.id === 'history' && p.state === 'empty'));
   if (shown.length === 0) return null;
   return (
     <p class="bs-providers" role="status" aria-label="Sources">

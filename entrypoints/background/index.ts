@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createTabBadges } from '@/utils/badge';
 import * as db from '@/utils/db';
 import { checkFeed } from '@/utils/context/feed-check';
 import { createContextHandlers, dbContextStore } from '@/utils/context/handler';
@@ -10,6 +11,7 @@ import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/uti
 import { createMessageListener, sendTabMessage } from '@/utils/messaging';
 import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
 import { Scheduler } from '@/utils/related/scheduler';
+import { keepPopupOnActionClick } from '@/utils/side-panel';
 import { getSettings, recordFeedStatus, recordProviderStatus, watchSettings } from '@/utils/settings';
 import { perfMark } from '@/utils/perf';
 
@@ -30,8 +32,12 @@ export default defineBackground(() => {
     browserLanguage: globalThis.navigator?.language,
     // The options page shows each source's latest answer.
     onStatus: (status) => void recordProviderStatus(status, Date.now()).catch(() => {}),
+    // The toolbar badge shows each tab's same-story count once its lookup completes.
+    onComplete: (done, tabIds) => badges.completed(done, tabIds),
   });
-  const history = createBackgroundHandlers({
+  // articleDetected starts the related lookup at once (warming the cache), for the badge (utils/badge.ts).
+  const badges = createTabBadges({ lookup: (article, tabId) => context.getContext(article, { isPrivate: false, tabId }), getSettings });
+  const recordHistory = createBackgroundHandlers({
     recordVisit: async (...args: Parameters<typeof db.recordVisit>) => {
       perfMark('bg:record-visit:start');
       try {
@@ -45,6 +51,13 @@ export default defineBackground(() => {
     afterRecord: (article) => context.storeAnalysis(article),
     now: Date.now,
   });
+  const history: typeof recordHistory = {
+    ...recordHistory,
+    articleDetected: (article, sender) => {
+      void badges.detected(article, sender.tab);
+      return recordHistory.articleDetected(article, sender);
+    },
+  };
   const historyManagement = createHistoryManagementHandlers({
     searchHistory: (search) => db.searchHistory(search),
     deleteHistoryEntry: (url) => db.deleteHistoryEntry(url),
@@ -82,6 +95,13 @@ export default defineBackground(() => {
   // A tab that closes or loads another page no longer waits for its lookup.
   browser.tabs.onRemoved.addListener((tabId) => context.releaseTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => change.url !== undefined && context.releaseTab(tabId));
+  // Another page in the tab: its badge no longer applies (a new #fragment keeps it).
+  browser.tabs.onUpdated.addListener(
+    (tabId, change, tab) => (change.url !== undefined || change.status === 'loading') && badges.navigated(tabId, change.url ?? tab.url),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => badges.closed(tabId));
+  // Chrome: the toolbar button keeps opening the popup; the side panel opens from the popup's button.
+  void keepPopupOnActionClick().catch(() => {});
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === MAINTENANCE_ALARM && maintain());
   watchSettings((next, previous) => (feedsChanged(next, previous) || retentionShortened(next, previous)) && maintain());
   // Created once: re-creating on every wake-up would restart the period and it might never fire.

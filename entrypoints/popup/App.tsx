@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
 import { StorageWarning } from '@/components/StorageWarning';
 import { Tabs } from '@/components/Tabs';
+import { FollowPanel } from '@/components/FollowPanel';
+import { t } from '@/utils/i18n';
+import { sidePanelOpener } from '@/utils/side-panel';
 import { parseTabParam, resolveTabId } from './tab-id';
 import { HistoryPanel, type HistoryState } from './HistoryPanel';
 import { PagePanel, type PageState } from './PagePanel';
@@ -10,39 +13,76 @@ import { PagePanel, type PageState } from './PagePanel';
 export type AppProps = {
   /** `location.search` of the popup page. */
   search: string;
+  /**
+   * The side panel: calls back with the tab to show now and whenever the active tab changes or loads a
+   * page; returns a function that stops. Absent in the popup, which shows one tab.
+   */
+  followTab?: (onTab: (tabId: number | null) => void) => () => void;
 };
 
 export const HISTORY_LIMIT = 200;
 
 const findActiveTabId = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
 
-async function loadPage(tabId: number | null): Promise<PageState> {
+/** The side panel asks again this often when a page that just loaded has no content script yet. */
+const PANEL_RETRIES = [300, 1_000];
+
+async function loadPage(tabId: number | null, retries: readonly number[] = []): Promise<PageState> {
   if (tabId === null) return { status: 'none', why: 'unreachable' };
   try {
     const article = await sendTabMessage(tabId, 'getArticle', {});
     return article ? { status: 'article', article } : { status: 'none', why: 'not-article' };
   } catch {
-    return { status: 'none', why: 'unreachable' };
+    const [wait, ...rest] = retries;
+    if (wait === undefined) return { status: 'none', why: 'unreachable' };
+    await new Promise((done) => setTimeout(done, wait));
+    return loadPage(tabId, rest);
   }
 }
 
 /** The popup: "This page" (the tab's article) and "History". Owns all data and messaging. */
-export function App({ search }: AppProps) {
-  const [selected, setSelected] = useState('page');
+export function App({ search, followTab }: AppProps) {
+  // `?view=following`: the notification of new coverage opens the Following list.
+  const [selected, setSelected] = useState(() => (new URLSearchParams(search).get('view') === 'following' ? 'following' : 'page'));
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [history, setHistory] = useState<HistoryState>({ status: 'loading' });
   const [tabId, setTabId] = useState<number | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
+  const [windowId, setWindowId] = useState<number | null>(null);
 
   useEffect(() => {
+    let asked = 0;
+    let shown: number | null | undefined;
+    const show = (id: number | null) => {
+      const ask = ++asked;
+      if (id !== shown) setPage({ status: 'loading' });
+      shown = id;
+      setTabId(id);
+      void loadPage(id, followTab ? PANEL_RETRIES : []).then((next) => ask === asked && setPage(next));
+    };
+    if (followTab) {
+      // Another tab, or a new page in it: what it shows, and the history with the latest visits.
+      const stop = followTab((id) => {
+        show(id);
+        setHistoryVersion((n) => n + 1);
+      });
+      return () => {
+        asked = -1;
+        stop();
+      };
+    }
     void resolveTabId(search, findActiveTabId)
       .catch(() => null)
-      .then((id) => {
-        setTabId(id);
-        return loadPage(id);
-      })
-      .then(setPage);
-  }, [search]);
+      .then(show);
+    return () => {
+      asked = -1;
+    };
+  }, [search, followTab]);
+
+  const openSidePanel = followTab ? null : sidePanelOpener();
+  useEffect(() => {
+    if (openSidePanel) void browser.windows.getCurrent().then((w) => setWindowId(w.id ?? null), () => {});
+  }, [openSidePanel !== null]);
 
   useEffect(() => {
     sendMessage('getHistory', { limit: HISTORY_LIMIT }).then(
@@ -54,13 +94,25 @@ export function App({ search }: AppProps) {
   const isInTab = parseTabParam(search) !== null;
 
   return (
-    <div class="popup">
+    <div class={followTab ? 'popup popup--panel' : 'popup'}>
       <header class="popup__header">
         <h1 class="popup__brand">Backstory</h1>
         <button type="button" class="popup__open popup__settings" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings
         </button>
-        {!isInTab && tabId !== null && (
+        {openSidePanel && (
+          <button
+            type="button"
+            class="popup__open popup__settings"
+            onClick={() => {
+              // Called in the click itself: the browser opens a panel only on a user gesture.
+              void openSidePanel(windowId).then(() => !isInTab && window.close(), () => {});
+            }}
+          >
+            {t('sidepanelOpen')}
+          </button>
+        )}
+        {!followTab && !isInTab && tabId !== null && (
           <a class="popup__open" href={`popup.html?tab=${tabId}`} target="_blank" rel="noopener">
             Open in a tab
           </a>
@@ -75,6 +127,7 @@ export function App({ search }: AppProps) {
         tabs={[
           { id: 'page', label: 'This page', panel: <PagePanel state={page} tabId={tabId} /> },
           { id: 'history', label: 'History', panel: <HistoryPanel state={history} reload={() => setHistoryVersion((n) => n + 1)} /> },
+          { id: 'following', label: t('followTab'), panel: <FollowPanel active={selected === 'following'} /> },
         ]}
       />
     </div>

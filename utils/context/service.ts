@@ -71,6 +71,8 @@ export interface ContextDeps {
    * keep the latest status per source for the options page. Wikipedia reports once its explainers settle.
    */
   onStatus?: (status: ProviderStatus) => void;
+  /** Told when a lookup completes, with the tabs waiting for it (the toolbar badge shows the same-story count). */
+  onComplete?: (context: StoryContext, tabIds: ReadonlySet<number>) => void;
 }
 
 /** Who asks. */
@@ -367,6 +369,11 @@ export function createContextService(deps: ContextDeps) {
       if (signal.aborted) return;
       lookup.complete = true;
       touch(lookup);
+      try {
+        deps.onComplete?.(snapshot(lookup), new Set(lookup.tabs));
+      } catch {
+        // Only the badge; the lookup itself is done.
+      }
     });
     return lookup;
   }
