@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/e2e/**/*.test.ts'],
+    // Firefox has its own run (vitest.firefox.config.ts: its own build and browser).
+    exclude: ['tests/e2e/firefox*.test.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
     // Deadlines for a stuck browser, not performance thresholds.

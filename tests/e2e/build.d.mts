@@ -1,2 +1,2 @@
 export const ROOT: string;
-export function buildForFixtures(options: { origin: string; outDir: string }): Promise<string>;
+export function buildForFixtures(options: { origin: string; outDir: string; browser?: 'chrome' | 'firefox' }): Promise<string>;
