@@ -44,9 +44,10 @@ export default defineConfig({
     host_permissions: providerHostPermissions(providerOrigin, browser),
     // Feeds the reader adds live on any host: asked for per origin when a feed is added (options page).
     // MV2 (Firefox's default) has no optional_host_permissions: there origins go in optional_permissions.
+    // notifications: asked for only when the reader switches on "Notify me of new coverage" (followed stories).
     ...(manifestVersion === 2
-      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
-      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
+      ? { optional_permissions: ['notifications', 'http://*/*', 'https://*/*'] }
+      : { optional_permissions: ['notifications'], optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -3,6 +3,7 @@ import type { Article } from './article/types';
 import type { ExportedArticle, HistoryEntry, HistorySearch } from './history-types';
 import type { FeedCheck } from './context/feed-check';
 import type { StoryContext } from './context/types';
+import type { FollowedStoryView } from './follow/types';
 
 /**
  * The one message protocol. Each entry: `sender → receiver: what it does`.
@@ -35,6 +36,14 @@ export interface ProtocolMap {
   exportHistory: { req: { format: 'json' | 'csv' }; res: { content: string; filename: string; mime: string } };
   /** popup → background: merges an export file into the history; a bad file is refused with a message and changes nothing. */
   importHistory: { req: { json: string }; res: { added: number; updated: number } };
+  /** popup → background: follows the story of this article (refused in private windows); answers the stored story. */
+  followStory: { req: { article: Article; tabId?: number }; res: FollowedStoryView };
+  /** popup → background: stops following a story. */
+  unfollowStory: { req: { id: string }; res: { removed: boolean } };
+  /** popup → background: the followed stories; with `markSeen` (the reader is looking at them) their new counts are answered, then cleared with the badge. */
+  listFollows: { req: { markSeen?: boolean }; res: FollowedStoryView[] };
+  /** popup | tests → background: re-checks every followed story now; answers how many were checked and how many new items were found. */
+  checkFollowsNow: { req: Record<string, never>; res: { checked: number; newItems: number } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -122,6 +131,14 @@ export const validateArticle: Validator<Article> = (value) => {
   };
 };
 
+/** `{ article, tabId? }`: an article the popup or sidebar asks about, and the tab it is on. */
+function articleRequest(value: unknown, type: string): { article: Article; tabId?: number } {
+  if (!isRecord(value)) return fail(`${type} needs { article }`);
+  const article = validateArticle(value.article);
+  if (value.tabId === undefined) return { article };
+  return { article, tabId: count(value.tabId, 'tabId', Number.MAX_SAFE_INTEGER) };
+}
+
 const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
   articleDetected: validateArticle,
   getHistory: (value) => {
@@ -132,12 +149,7 @@ const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
     if (value !== undefined && !isRecord(value)) return fail('getArticle takes no data');
     return {};
   },
-  getContext: (value) => {
-    if (!isRecord(value)) return fail('getContext needs { article }');
-    const article = validateArticle(value.article);
-    if (value.tabId === undefined) return { article };
-    return { article, tabId: count(value.tabId, 'tabId', Number.MAX_SAFE_INTEGER) };
-  },
+  getContext: (value) => articleRequest(value, 'getContext'),
   toggleSidebar: (value) => {
     if (value !== undefined && !isRecord(value)) return fail('toggleSidebar takes no data');
     return {};
@@ -171,6 +183,21 @@ const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
   importHistory: (value) => {
     if (!isRecord(value)) return fail('importHistory needs { json }');
     return { json: str(value.json, 'json', MAX_IMPORT_JSON) };
+  },
+  followStory: (value) => articleRequest(value, 'followStory'),
+  unfollowStory: (value) => {
+    if (!isRecord(value) || typeof value.id !== 'string' || !/^[\w-]{1,64}$/.test(value.id)) return fail('unfollowStory needs { id } (a story id)');
+    return { id: value.id };
+  },
+  listFollows: (value) => {
+    if (value !== undefined && !isRecord(value)) return fail('listFollows takes { markSeen? }');
+    if (value?.markSeen === undefined) return {};
+    if (typeof value.markSeen !== 'boolean') return fail('markSeen must be true or false');
+    return { markSeen: value.markSeen };
+  },
+  checkFollowsNow: (value) => {
+    if (value !== undefined && !isRecord(value)) return fail('checkFollowsNow takes no data');
+    return {};
   },
 };
 

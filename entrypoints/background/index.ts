@@ -7,6 +7,7 @@ import { createContextHandlers, dbContextStore } from '@/utils/context/handler';
 import { MAINTENANCE_ALARM, feedsChanged, retentionShortened, runMaintenance } from '@/utils/context/maintenance';
 import { buildTimeProviderOrigin } from '@/utils/context/provider-origin';
 import { createContextService } from '@/utils/context/service';
+import { createFollowService, startFollowing } from '@/utils/follow/background';
 import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
 import { createMessageListener, sendTabMessage } from '@/utils/messaging';
 import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
@@ -66,7 +67,19 @@ export default defineBackground(() => {
     importHistory: (articles) => db.importHistory(articles),
     now: Date.now,
   });
-  const contextHandlers = createContextHandlers({ service: context, isTabPrivate: async (id) => (await browser.tabs.get(id)).incognito });
+  const isTabPrivate = async (id: number) => (await browser.tabs.get(id)).incognito;
+  const contextHandlers = createContextHandlers({ service: context, isTabPrivate });
+  // Followed stories: re-checked on an alarm through the same scheduler (rate limits shared with lookups).
+  const follows = createFollowService({
+    scheduler,
+    context,
+    isTabPrivate,
+    getSettings,
+    now: Date.now,
+    origin: buildTimeProviderOrigin(),
+    browserLanguage: globalThis.navigator?.language,
+    listFeedItems: () => db.listFeedItems(),
+  });
   const maintain = () =>
     void runMaintenance({ scheduler, store: db, getSettings, now: Date.now })
       .then(async (results) => recordFeedStatus(results, Date.now(), (await getSettings()).feeds))
@@ -78,7 +91,8 @@ export default defineBackground(() => {
   };
 
   // Registered synchronously so that a message or alarm that wakes the worker is not missed.
-  browser.runtime.onMessage.addListener(createMessageListener({ ...history, ...historyManagement, ...contextHandlers, validateFeed }));
+  browser.runtime.onMessage.addListener(createMessageListener({ ...history, ...historyManagement, ...contextHandlers, ...follows.handlers, validateFeed }));
+  startFollowing(follows);
   // First run: a welcome page says what Backstory does and what leaves the browser, with the choices that matter.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}?welcome=1` });

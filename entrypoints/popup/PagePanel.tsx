@@ -1,5 +1,6 @@
 import type { Article } from '@/utils/article/types';
 import { ContextView } from '@/components/ContextView';
+import { FollowButton } from '@/components/FollowButton';
 import { HistoryReadEarlier } from '@/components/HistoryReadEarlier';
 import { StatusMessage } from '@/components/StatusMessage';
 import { useEffect } from 'preact/hooks';
@@ -40,6 +41,7 @@ function ArticlePanel({ article, tabId }: { article: Article; tabId: number | nu
   }, [hasResults]);
   return (
     <div class="popup__article">
+      <FollowButton article={article} tabId={tabId} />
       {context.status === 'ready' && <HistoryReadEarlier items={context.context.timeline} />}
       <ContextView
         article={article}
