@@ -23,6 +23,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** Every record of every store of every IndexedDB database of the extension, read in `worker`. */
+export function readDatabases(worker: Worker): Promise<Record<string, { version: number; stores: Record<string, unknown[]> }>>;
+
 export function launchWithExtension(options?: {
   headless?: boolean;
   extensionDir?: string;

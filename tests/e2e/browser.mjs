@@ -18,6 +18,44 @@ export const missingChromeMessage = (path = chromePath()) =>
   `Chromium not found at ${path}. Install it with: sudo apt-get install -y chromium (or set CHROME_PATH).`;
 
 /**
+ * Every record of every store of every IndexedDB database of the extension's origin, read in `worker`
+ * (the background: `browser.serviceWorker`, or a new worker after a reload). Opens each database at
+ * its current version, so nothing is created or upgraded.
+ * @param {import('playwright-core').Worker} worker
+ * @returns {Promise<Record<string, { version: number, stores: Record<string, unknown[]> }>>}
+ */
+export function readDatabases(worker) {
+  return worker.evaluate(async () => {
+    /** @type {Record<string, { version: number, stores: Record<string, unknown[]> }>} */
+    const all = {};
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      /** @type {IDBDatabase} */
+      const db = await new Promise((ok, fail) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      try {
+        /** @type {Record<string, unknown[]>} */
+        const stores = {};
+        for (const store of db.objectStoreNames) {
+          stores[store] = await new Promise((ok, fail) => {
+            const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+            request.onsuccess = () => ok(request.result);
+            request.onerror = () => fail(request.error);
+          });
+        }
+        all[name] = { version: db.version, stores };
+      } finally {
+        db.close();
+      }
+    }
+    return all;
+  });
+}
+
+/**
  * Starts Chromium with the extension, in a fresh profile that is deleted on close.
  * @param {{ headless?: boolean, extensionDir?: string, viewport?: { width: number, height: number } | null }} [options]
  */
