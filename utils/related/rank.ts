@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analysis/types';
 import { canonicalStoryUrl, domainOf } from './normalize';
-import { buildProfile, isRelated, matchCandidate, type ArticleProfile, type CandidateMatch } from './similarity';
+import { buildProfile, isRelated, matchCandidate, sharesEventWithoutNames, wordKey, type ArticleProfile, type CandidateMatch } from './similarity';
 
 export { isRelated };
 import { isContentToken, numberKey, stem, tokenize } from './text';
@@ -119,12 +119,14 @@ export function rankRelated(article: RankArticle, candidates: readonly RelatedSt
     const match = matchCandidate(profile, story.title, story.description);
     const stems = match.titleStems;
     if (selfDomain && story.domain === selfDomain && jaccard(stems, selfStems) >= DUPLICATE_JACCARD) continue;
-    const related = isRelated(match);
+    let related = isRelated(match);
     if (!related && !hasAnchor(match)) continue;
     let time = timeOf(story.publishedAt);
     if (time !== null && time > options.now + 24 * HOUR) time = null; // a date in the future is wrong
     const gapHours = time !== null && hasArticleTime ? (time - reference) / HOUR : null;
     const inWindow = gapHours !== null && gapHours >= SAME_WINDOW.before && gapHours <= SAME_WINDOW.after;
+    // No name, but enough of the event's own terms, headline and counts, at the time of the event.
+    if (!related && inWindow && sharesEventWithoutNames(match)) related = true;
     if (!related) {
       // Not enough evidence from the article alone; may still be corroborated by the same event's coverage (below).
       if (inWindow) pending.push({ story, match, gapHours, score: 0, same: true, titleStems: stems });
@@ -172,7 +174,7 @@ function corroborate(scored: readonly Scored[], pending: readonly Scored[], prof
   if (!pending.length) return [];
   const own = profile.ownStems;
   const keysOf = (s: Scored) => {
-    const keys = [...s.titleStems];
+    const keys = [...s.match.titleKeys];
     for (const n of s.match.titleNumbers) if (!profile.numbers.has(n)) keys.push(`#${n}`);
     return keys;
   };
@@ -202,7 +204,7 @@ function corroborate(scored: readonly Scored[], pending: readonly Scored[], prof
     const content = Math.min(0.95, p.match.content + CORROBORATION_WEIGHT * Math.min(words.length, 3));
     // Shown as the headline's own words ("union", "140"), not their stems.
     const set = new Set(words);
-    const shown = [...new Set(tokenize(p.story.title).filter((t) => set.has(stem(t)) || set.has(`#${numberKey(t)}`)))];
+    const shown = [...new Set(tokenize(p.story.title).filter((t) => set.has(wordKey(t)) || set.has(`#${numberKey(t)}`)))];
     out.push({ ...p, score: scoreOf(content, p.gapHours, true), corroboratedBy: shown });
   }
   return out;

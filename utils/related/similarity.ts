@@ -9,7 +9,8 @@
  * are the counts and amounts the article states ("six years" ~ "sechs Jahren", "£48m").
  */
 import type { Entity, EntityType } from '../analysis/types';
-import { boundedEditDistance, consonants, isContentToken, numberKey, skeleton, stem, tokenize } from './text';
+import { conceptOf, isConceptKey } from './terms';
+import { boundedEditDistance, consonants, isContentToken, numberKey, skeleton, stem, tokenize, tokenizeCased, type CasedTokens } from './text';
 
 /** Words that occur in many organisation and place names and identify nothing alone. */
 const GENERIC_NAME_WORDS = new Set(
@@ -48,6 +49,7 @@ interface EntityProfile {
   display: string;
   /** Evidence strength when found: type power × salience. */
   power: number;
+  type: EntityType;
   /** Places, and organisations named only after a place ("Landgericht München"): shared by many stories. */
   isPlace: boolean;
   /** The article's most salient entity: when it is a place (a disaster, a local decision), it anchors the story like a name. */
@@ -75,6 +77,8 @@ export interface ArticleProfile {
   nameKeys: string[];
   /** `consonants()` of each name key, same order. */
   nameConsonants: string[];
+  /** Place-name keys by their language-neutral root (see `placeRoot`): "Slowenien" for "Eslovenia", "Slovenian". */
+  placeRoots: Map<string, string>;
   /** Folded token → stem and matched name keys (memo across candidates). */
   tokenMemo: Map<string, TokenInfo>;
   /** Counts and amounts the article states (headline, key terms, summary), as `numberKey`s. */
@@ -93,6 +97,8 @@ export interface CandidateMatch {
    * anchor: the most salient entity, also when it is a place).
    */
   strongNames: number;
+  /** People and organisations found with strong evidence (a surname counts 1 here; places never). */
+  names: number;
   /** Places found with strong evidence. */
   places: number;
   /** Key terms found: 1 per whole term, ½ per half of a multi-word term. */
@@ -105,6 +111,8 @@ export interface CandidateMatch {
   shared: string[];
   /** The candidate title's content stems (for duplicate detection). */
   titleStems: string[];
+  /** The candidate title's word keys (concept or stem, see `wordKey`): the event's words across languages. */
+  titleKeys: string[];
   /** The counts and amounts in the candidate title, as `numberKey`s. */
   titleNumbers: string[];
 }
@@ -141,6 +149,7 @@ export function buildProfile(
     entities.push({
       display: entity.name,
       power: salience(entities.length) * NAME_POWER[entity.type],
+      type: entity.type,
       isPlace: entity.type === 'place',
       isAnchor: entities.length === 0,
       forms,
@@ -153,22 +162,39 @@ export function buildProfile(
   for (const e of entities) {
     if (!e.isPlace && e.forms.every((f) => f.tokens.every((t) => t.weight < 1 || placeKeys.has(t.key)))) e.isPlace = true;
   }
-  const ownStems = new Set(tokenize(title).filter(isContentToken).map(stem));
+  const placeRoots = new Map<string, string>();
+  for (const e of entities) {
+    if (e.type !== 'place') continue;
+    for (const f of e.forms) {
+      for (const t of f.tokens) {
+        const root = placeRoot(t.key);
+        if (root) placeRoots.set(root, t.key);
+      }
+    }
+  }
+  const titleTokens = tokenize(title).filter(isContentToken);
+  const ownStems = new Set([...titleTokens.map(stem), ...titleTokens.map(wordKey)]);
   for (const e of analysis.entities.slice(0, MAX_ENTITIES)) {
     for (const form of [e.name, ...e.variants]) for (const t of tokenize(form)) if (isContentToken(t) && !GENERIC_NAME_WORDS.has(t)) ownStems.add(stem(t));
   }
   const terms: TermProfile[] = [];
   for (const term of analysis.keyTerms.slice(0, MAX_TERMS)) {
-    const stems = tokenize(term).filter(isContentToken).map(stem);
+    const tokens = tokenize(term).filter(isContentToken);
+    const stems = tokens.map(wordKey);
+    // Terms that are one concept ("Stichwahl", "Präsidentschaftswahl": an election) are one piece of evidence.
+    const same = stems.join(' ');
+    if (terms.some((t) => t.stems.join(' ') === same)) continue;
     if (stems.length) terms.push({ display: term, power: TERM_POWER * salience(terms.length * 0.6), stems });
     for (const st of stems) ownStems.add(st);
+    for (const t of tokens) ownStems.add(stem(t));
   }
   return {
     entities,
     terms,
-    titleStems: new Set(tokenize(title).filter(isContentToken).map(stem)),
+    titleStems: new Set(titleTokens.map(wordKey)),
     nameKeys: [...nameKeys],
     nameConsonants: [...nameKeys].map(consonants),
+    placeRoots,
     tokenMemo: new Map(),
     ownStems,
     numbers: numbersIn([title, ...analysis.keyTerms, ...(analysis.summary ?? [])].join(' ')),
@@ -176,6 +202,21 @@ export function buildProfile(
 }
 
 const finalVowelStripped = (key: string) => key.replace(/[aeiou]+$/, '');
+
+/** Endings of place names and their adjectives across languages: Slowenien, Slovenia, Slovénie, Slovenian, Umbrien, Italy. */
+const PLACE_ENDING_RE = /(?:ien|ian|ija|ia|ie|io|ja|en|an|a|e|i|o|y)$/;
+
+/**
+ * The root of a place-name key (after `skeleton`), for matching exonyms and demonyms:
+ * "slovenien", "slovenia", "slovenie", "eslovenia", "slovenian" → "sloven"; "italy", "italian",
+ * "italien" → "ital". Spanish and Portuguese "es-" before a consonant is dropped. Null when
+ * fewer than 4 letters would remain.
+ */
+export function placeRoot(key: string): string | null {
+  const k = key.length >= 6 && key.startsWith('es') && !/[aeiou]/.test(key[2]!) ? key.slice(1) : key;
+  const root = k.replace(PLACE_ENDING_RE, '');
+  return root.length >= 4 ? root : null;
+}
 
 /**
  * Name keys matched by a candidate token key: equal; or (both ≥ 5 letters) equal but for a final
@@ -194,19 +235,34 @@ function fuzzyNameKeys(profile: ArticleProfile, key: string): string[] {
     else if (boundedEditDistance(name, key, 1) <= 1) hit.push(name);
     else if ((keyConsonants ??= consonants(key)) === profile.nameConsonants[i]) hit.push(name);
   }
+  if (profile.placeRoots.size) {
+    const root = placeRoot(key);
+    const place = root ? profile.placeRoots.get(root) : undefined;
+    if (place && !hit.includes(place)) hit.push(place);
+  }
   return hit;
 }
 
 interface TokenInfo {
   stem: string;
+  /** The token's news concept across languages (`~strike` for "Streik"), see `terms.ts`. */
+  concept: string | null;
   names: string[];
   number: string | null;
 }
 
 interface TextKeys {
   names: Set<string>;
+  /** Stems and concept keys: what key terms are matched against. */
   stems: Set<string>;
+  /** One key per word: its concept when it has one, else its stem (headline overlap across languages). */
+  keys: Set<string>;
   numbers: Set<string>;
+}
+
+/** A word's matching key: its concept across languages when it has one ("grève", "strikes" → `~strike`), else its stem. */
+export function wordKey(token: string): string {
+  return conceptOf(token) ?? stem(token);
 }
 
 function numbersIn(text: string): Set<string> {
@@ -222,17 +278,51 @@ function numbersIn(text: string): Set<string> {
 function tokenInfo(profile: ArticleProfile, token: string): TokenInfo {
   let info = profile.tokenMemo.get(token);
   if (!info) {
-    info = { stem: stem(token), names: fuzzyNameKeys(profile, skeleton(token)), number: numberKey(token) };
+    info = { stem: stem(token), concept: conceptOf(token), names: fuzzyNameKeys(profile, skeleton(token)), number: numberKey(token) };
     profile.tokenMemo.set(token, info);
   }
   return info;
 }
 
-function textKeys(profile: ArticleProfile, text: string): TextKeys {
+/** Share of capitalised longer words above which a headline is in Title Case, where capitals say nothing. */
+const TITLE_CASE_SHARE = 0.7;
+
+/**
+ * Indexes of name tokens directly followed by another capitalised word that is not one of the
+ * article's names, in a headline written in sentence case: "Norrsken Analytics" is another
+ * company than "Norrsken Data", "Zupan Robotics" is not Marko Zupan, "Harwick Town" is a club.
+ */
+function namesakePositions(profile: ArticleProfile, cased: CasedTokens): Set<number> | null {
+  const { tokens, capital, joined } = cased;
+  let long = 0;
+  let capitalised = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.length < 4 || !isContentToken(tokens[i]!)) continue;
+    long++;
+    if (capital[i]) capitalised++;
+  }
+  if (long >= 3 && capitalised / long >= TITLE_CASE_SHARE) return null;
+  let out: Set<number> | null = null;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!joined[i] || !capital[i + 1] || !capital[i]) continue;
+    const next = tokens[i + 1]!;
+    if (!isContentToken(next) || numberKey(next)) continue;
+    if (!isContentToken(tokens[i]!) || !tokenInfo(profile, tokens[i]!).names.length || tokenInfo(profile, next).names.length) continue;
+    (out ??= new Set()).add(i);
+  }
+  return out;
+}
+
+function textKeys(profile: ArticleProfile, text: string, isTitle: boolean): TextKeys {
   const names = new Set<string>();
   const stems = new Set<string>();
+  const keys = new Set<string>();
   const numbers = new Set<string>();
-  for (const token of tokenize(text)) {
+  const cased = isTitle ? tokenizeCased(text) : null;
+  const tokens = cased ? cased.tokens : tokenize(text);
+  const namesakes = cased ? namesakePositions(profile, cased) : null;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (!isContentToken(token)) {
       // Number words are stop words ("six", "sechs"), single digits are not content: still counts.
       const key = numberKey(token);
@@ -242,9 +332,12 @@ function textKeys(profile: ArticleProfile, text: string): TextKeys {
     const info = tokenInfo(profile, token);
     if (info.number) numbers.add(info.number);
     stems.add(info.stem);
+    if (info.concept) stems.add(info.concept);
+    keys.add(info.concept ?? info.stem);
+    if (namesakes?.has(i)) continue;
     for (const k of info.names) names.add(k);
   }
-  return { names, stems, numbers };
+  return { names, stems, keys, numbers };
 }
 
 /** How much of the entity a text carries (0..1), and whether only by a person's surname. */
@@ -278,11 +371,12 @@ const STRONG = 0.85;
  * many weak ones and no candidate needs to repeat every name to score well.
  */
 export function matchCandidate(profile: ArticleProfile, title: string, description: string | null): CandidateMatch {
-  const inTitle = textKeys(profile, title);
-  const inDesc = description ? textKeys(profile, description) : null;
+  const inTitle = textKeys(profile, title, true);
+  const inDesc = description ? textKeys(profile, description, false) : null;
   const shared: string[] = [];
   let miss = 1;
   let strongNames = 0;
+  let names = 0;
   let places = 0;
   for (const e of profile.entities) {
     const t = entityEvidence(e, inTitle);
@@ -296,6 +390,7 @@ export function matchCandidate(profile: ArticleProfile, title: string, descripti
       if (e.isPlace) places++;
       // A surname alone may be a namesake, unless it is the article's protagonist.
       if (!e.isPlace || e.isAnchor) strongNames += bySurname && !e.isAnchor ? 0.5 : 1;
+      if (!e.isPlace) names++;
     }
     if (evidence >= 0.5) shared.push(e.display);
   }
@@ -310,13 +405,13 @@ export function matchCandidate(profile: ArticleProfile, title: string, descripti
     if (evidence >= 0.5 && !shared.some((s) => s.toLowerCase() === term.display.toLowerCase())) shared.push(term.display);
   }
   let common = 0;
-  for (const s of inTitle.stems) if (profile.titleStems.has(s)) common++;
-  const titleSim = inTitle.stems.size && profile.titleStems.size ? common / Math.sqrt(inTitle.stems.size * profile.titleStems.size) : 0;
+  for (const s of inTitle.keys) if (profile.titleStems.has(s)) common++;
+  const titleSim = inTitle.keys.size && profile.titleStems.size ? common / Math.sqrt(inTitle.keys.size * profile.titleStems.size) : 0;
   miss *= 1 - TITLE_POWER * titleSim;
   let numbers = 0;
   for (const key of profile.numbers) if (inTitle.numbers.has(key) || inDesc?.numbers.has(key)) numbers++;
   miss *= (1 - NUMBER_POWER) ** Math.min(numbers, 2);
-  return { content: 1 - miss, strongNames, places, terms, title: titleSim, numbers, shared, titleStems: [...inTitle.stems], titleNumbers: [...inTitle.numbers] };
+  return { content: 1 - miss, strongNames, names, places, terms, title: titleSim, numbers, shared, titleStems: [...inTitle.stems].filter((k) => !isConceptKey(k)), titleKeys: [...inTitle.keys], titleNumbers: [...inTitle.numbers] };
 }
 
 /** Headline overlap that counts as a piece of evidence on its own. */
@@ -325,15 +420,29 @@ const TITLE_EVIDENCE = 0.3;
 /**
  * Whether a candidate is about the article's story at all: two independent pieces of
  * evidence, at least one of them specific — a name (see `strongNames`) with a key term,
- * a second name or a close headline; or a place or surname with two key terms (or one and
- * a close headline). One shared name alone (a namesake, a football club named after the
- * town, a surname and the town) is not enough.
+ * a second name (also by surname: two of the article's people together are rarely namesakes)
+ * or a close headline; or a place or surname with two key terms (or one and a close headline).
+ * One shared name alone (a namesake, a football club named after the town) is not enough.
  */
 export function isRelated(m: CandidateMatch): boolean {
   const closeTitle = m.title >= TITLE_EVIDENCE ? 1 : 0;
   // A shared count or amount is one piece of supporting evidence, never more (counts repeat across stories).
   const number = m.numbers > 0 ? 1 : 0;
-  if (m.strongNames >= 1 && m.terms + (m.strongNames - 1) + closeTitle + number >= 1) return true;
+  // Two of the article's people or organisations together (also by surname) are rarely namesakes; a surname and the town may be.
+  if (m.strongNames >= 1 && m.terms + Math.max(m.strongNames - 1, m.names >= 2 ? 1 : 0) + closeTitle + number >= 1) return true;
   return (m.places >= 1 || m.strongNames >= 0.5) && m.terms + closeTitle + number >= 2;
+}
+
+/**
+ * A headline with none of the article's names ("Rescuers dig through rubble as death toll
+ * rises") still reports the same event when it carries three of the article's key terms (in
+ * any language, see `terms.ts`; terms that are one concept count once), or two and a count
+ * the article states. Only ever used for items published in the same-event window; another
+ * event of the same kind (a staff strike elsewhere, an earthquake in another country) usually
+ * shares one or two of them. Headline overlap does not count here: it repeats the key terms.
+ */
+export function sharesEventWithoutNames(m: CandidateMatch): boolean {
+  const number = m.numbers > 0 ? 1 : 0;
+  return m.terms >= 2 && m.terms + number >= 3;
 }
 

@@ -26,10 +26,42 @@ export function foldText(text: string): string {
     .replace(/['’ʼ`´]/g, '');
 }
 
+// "$4.2bn" stays one token ("4.2bn"): its parts alone would match any other amount.
+const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*\p{L}*|[\p{L}\p{N}]+/gu;
+
 /** Folded word tokens (letters/digits), in order. */
 export function tokenize(text: string): string[] {
-  // "$4.2bn" stays one token ("4.2bn"): its parts alone would match any other amount.
-  return foldText(text).match(/\p{N}+(?:[.,]\p{N}+)*\p{L}*|[\p{L}\p{N}]+/gu) ?? [];
+  return foldText(text).match(TOKEN_RE) ?? [];
+}
+
+/** Tokens with what their case and spacing say (see {@link tokenizeCased}). */
+export interface CasedTokens {
+  /** Folded tokens, as {@link tokenize} gives them. */
+  tokens: string[];
+  /** Whether the token was written with a capital first letter (acronyms such as "CEO" are not). */
+  capital: boolean[];
+  /** Whether the next token follows after exactly one space (no punctuation between them). */
+  joined: boolean[];
+}
+
+const UPPER_RE = /^\p{Lu}/u;
+
+/** {@link tokenize}, keeping each token's capital and whether the next one follows it directly ("Norrsken Analytics"). */
+export function tokenizeCased(text: string): CasedTokens {
+  const raw = (NON_ASCII_RE.test(text) ? text.normalize('NFC') : text).replace(/['’ʼ`´]/g, '');
+  const tokens: string[] = [];
+  const capital: boolean[] = [];
+  const joined: boolean[] = [];
+  let lastEnd = -1;
+  for (const m of raw.matchAll(TOKEN_RE)) {
+    if (tokens.length) joined[tokens.length - 1] = m.index === lastEnd + 1 && raw.charCodeAt(lastEnd) === 32;
+    tokens.push(foldText(m[0]));
+    // An acronym ("CEO", "UN") is not a capitalised word.
+    capital.push(UPPER_RE.test(m[0]) && (m[0].length === 1 || m[0] !== m[0].toUpperCase()));
+    joined.push(false);
+    lastEnd = m.index + m[0].length;
+  }
+  return { tokens, capital, joined };
 }
 
 /**
@@ -87,7 +119,7 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * Function words in the languages Backstory sees most; they never count as shared content.
+ * Function words in the languages Backstory sees most (en, de, es, fr, it, pt, nl); they never count as shared content.
  * Folded forms (no accents).
  */
 export const STOP_WORDS = new Set(
@@ -104,7 +136,10 @@ export const STOP_WORDS = new Set(
   el la los las un una unos unas y o pero de del al en con sin por para sobre entre tras ante es son fue fueron ser
   ha han se su sus lo le les que como mas menos ya muy tambien este esta estos estas ese esa nuevo nueva ano anos dia
   le la les un une des et ou mais du au aux dans sur sous avec sans pour par est sont ete a ont ce cette ces qui que
-  il elle ils elles nous vous pas plus moins selon apres avant nouveau nouvelle`.split(/\s+/),
+  il elle ils elles nous vous pas plus moins selon apres avant nouveau nouvelle
+  il lo gli della delle dello degli di da dal dalla nel nella nei per con su tra fra ed che non piu anche dopo sono
+  stato anni uno una o os da do das dos em no na nos nas com por para um uma que nao mais pelo pela apos
+  de het een en van op naar met voor bij door om tot uit over als niet ook zijn werd wordt na`.split(/\s+/),
 );
 
 /** Whether a folded token carries content (not a stop word, not a lone digit or letter). */

@@ -66,7 +66,8 @@ describe('shared counts and amounts', () => {
 
   it('raise the content score', () => {
     const withCount = matchCandidate(profile, 'Brenntal boss gets six years', null);
-    const without = matchCandidate(profile, 'Brenntal boss gets long sentence', null);
+    // Not "long sentence": "sentence" is a court ruling in the term dictionary, evidence of its own.
+    const without = matchCandidate(profile, 'Brenntal boss gets many years', null);
     expect(withCount.content).toBeGreaterThan(without.content);
   });
 });
