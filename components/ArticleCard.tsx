@@ -1,4 +1,5 @@
 import type { Article } from '@/utils/article/types';
+import { t } from '@/utils/i18n';
 import { formatPublished, formatReadingTime, hostOf } from './format';
 import './theme.css';
 import './ArticleCard.css';
@@ -24,7 +25,7 @@ export function ArticleCard({ article, headingLevel = 2, locale, isExcerptShown 
     <article class="bs-card">
       {outlet && <p class="bs-card__outlet">{outlet}</p>}
       <Heading class="bs-card__title" lang={lang}>{article.title}</Heading>
-      {article.byline && <p class="bs-card__byline">By {article.byline}</p>}
+      {article.byline && <p class="bs-card__byline">{t('articleByline', article.byline)}</p>}
       <p class="bs-card__meta">
         {published && article.publishedAt && <time dateTime={article.publishedAt}>{published}</time>}
         <span>{formatReadingTime(article.readingMinutes)}</span>

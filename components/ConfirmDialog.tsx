@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import './theme.css';
 import './HistoryTools.css';
 
@@ -39,7 +40,7 @@ export function ConfirmDialog({ title, detail, confirmLabel, onConfirm, onCancel
         </p>
         <div class="bs-dialog__actions">
           <button ref={cancel} type="button" class="bs-button" onClick={onCancel}>
-            Cancel
+            {t('dialogCancel')}
           </button>
           <button ref={confirm} type="button" class="bs-button bs-button--danger" onClick={onConfirm}>
             {confirmLabel}

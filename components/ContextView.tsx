@@ -1,5 +1,6 @@
 import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
+import { t } from '@/utils/i18n';
 import { ArticleCard } from './ArticleCard';
 import { EntityChips } from './EntityChips';
 import { ProviderStatusLine } from './ProviderStatusLine';
@@ -43,20 +44,20 @@ export function ContextView({ article, context, isFinal, error, isOnline, now, l
       {error !== undefined && (
         <StatusMessage
           tone="error"
-          title="Context unavailable"
-          detail="Backstory couldn't get this article's context. Close and reopen it to try again."
+          title={t('contextUnavailableTitle')}
+          detail={t('contextUnavailableDetail')}
         />
       )}
       {error === undefined && context === null && (
-        <Section title="From the article">
-          <Skeleton lines={4} label="Reading the article…" />
+        <Section title={t('sectionFromArticle')}>
+          <Skeleton lines={4} label={t('contextReadingArticle')} />
         </Section>
       )}
       {context && (
         <>
           <Summary sentences={context.analysis.summary} lang={lang} />
           {context.analysis.entities.length > 0 && (
-            <Section title="Who and where">
+            <Section title={t('sectionWhoWhere')}>
               <EntityChips
                 entities={context.analysis.entities}
                 explainers={context.explainers}
@@ -66,7 +67,7 @@ export function ContextView({ article, context, isFinal, error, isOnline, now, l
             </Section>
           )}
           <RelatedSection context={context} isFinal={isFinal} isOnline={isOnline} now={now} locale={locale} />
-          <StoryList title="Background" stories={context.related.background} max={5} now={now} locale={locale} />
+          <StoryList title={t('sectionBackground')} stories={context.related.background} max={5} now={now} locale={locale} />
           <Timeline items={context.timeline} locale={locale} />
           <SourceCard source={context.source} locale={locale} />
           <ProviderStatusLine providers={context.providers} />

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Entity, EntityType } from '@/utils/analysis/types';
 import type { Explainer } from '@/utils/context/types';
+import { t } from '@/utils/i18n';
 import { ExplainerCard } from './ExplainerCard';
 import { capText } from './format';
 import './theme.css';
@@ -19,10 +20,10 @@ export type EntityChipsProps = {
   lang?: string;
 };
 
-const GROUPS: { type: EntityType; label: string }[] = [
-  { type: 'person', label: 'People' },
-  { type: 'place', label: 'Places' },
-  { type: 'organization', label: 'Organisations' },
+const GROUPS: { type: EntityType; label: () => string }[] = [
+  { type: 'person', label: () => t('entityPeople') },
+  { type: 'place', label: () => t('entityPlaces') },
+  { type: 'organization', label: () => t('entityOrganisations') },
 ];
 
 /**
@@ -42,7 +43,7 @@ export function EntityChips({ entities, explainers, maxPerType = 6, isFinal = fa
   return (
     <div class="bs-entities">
       {groups.map((group) => (
-        <ul key={group.type} class="bs-entities__group" aria-label={group.label}>
+        <ul key={group.type} class="bs-entities__group" aria-label={group.label()}>
           {group.names.map((name) => (
             <li key={name}>
               <button

@@ -1,4 +1,5 @@
 import type { Explainer } from '@/utils/context/types';
+import { t } from '@/utils/i18n';
 import { capText, safeHttpUrl } from './format';
 import { ExplainerChoices } from './ExplainerChoices';
 import { Skeleton } from './Skeleton';
@@ -27,19 +28,18 @@ const EXTRACT_LENGTH = 600;
 export function ExplainerCard({ name, explainer, isLookupOver = false, lang = 'en', id }: ExplainerCardProps) {
   const state = explainer?.state ?? (isLookupOver ? 'not-asked' : 'pending');
   return (
-    <div class={`bs-explainer bs-explainer--${state}`} id={id} role="group" aria-label={`About ${capText(name, 80)}`}>
+    <div class={`bs-explainer bs-explainer--${state}`} id={id} role="group" aria-label={t('explainerAbout', capText(name, 80))}>
       {state === 'not-asked' && <NotAsked name={name} lang={lang} />}
       {state === 'pending' && (
         <>
-          <p class="bs-explainer__note">Looking up {name} on Wikipedia…</p>
+          <p class="bs-explainer__note">{t('explainerLookingUp', name)}</p>
           <Skeleton lines={3} />
         </>
       )}
-      {state === 'not-found' && <p class="bs-explainer__note">No Wikipedia article found for {name}.</p>}
+      {state === 'not-found' && <p class="bs-explainer__note">{t('explainerNotFound', name)}</p>}
       {state === 'error' && (
         <p class="bs-explainer__note bs-explainer__note--error">
-          Couldn't load the Wikipedia article for {name}
-          {explainer?.message ? ` (${capText(explainer.message, 120)})` : ''}.
+          {explainer?.message ? t('explainerErrorWithReason', [name, capText(explainer.message, 120)]) : t('explainerError', name)}
         </p>
       )}
       {state === 'ambiguous' && explainer && <ExplainerChoices name={name} explainer={explainer} />}
@@ -54,9 +54,9 @@ function NotAsked({ name, lang }: { name: string; lang: string }) {
   const href = `https://${edition}.wikipedia.org/w/index.php?${new URLSearchParams({ search: name.slice(0, 100) })}`;
   return (
     <>
-      <p class="bs-explainer__note">Backstory looks up only the main names of an article.</p>
+      <p class="bs-explainer__note">{t('explainerMainNamesOnly')}</p>
       <a class="bs-explainer__more bs-link" href={href} target="_blank" rel="noopener noreferrer">
-        Search Wikipedia for {name}
+        {t('explainerSearchWikipedia', name)}
       </a>
     </>
   );
@@ -78,7 +78,7 @@ function Summary({ explainer }: { explainer: Explainer }) {
       {explainer.extract && <p class="bs-explainer__extract" lang={lang}>{capText(explainer.extract, EXTRACT_LENGTH)}</p>}
       {href && (
         <a class="bs-explainer__more bs-link" href={href} target="_blank" rel="noopener noreferrer">
-          Read on Wikipedia
+          {t('explainerReadOnWikipedia')}
         </a>
       )}
     </>

@@ -1,4 +1,5 @@
 import type { Explainer } from '@/utils/context/types';
+import { t } from '@/utils/i18n';
 import { capText, safeHttpUrl } from './format';
 
 export type ExplainerChoicesProps = {
@@ -12,7 +13,7 @@ export function ExplainerChoices({ name, explainer }: ExplainerChoicesProps) {
   const choices = (explainer.choices ?? []).slice(0, 6);
   return (
     <>
-      <p class="bs-explainer__note">{name} may refer to:</p>
+      <p class="bs-explainer__note">{t('explainerMayReferTo', name)}</p>
       <ul class="bs-explainer__choices" lang={explainer.lang}>
         {choices.map((choice, index) => {
           const href = safeHttpUrl(choice.url);

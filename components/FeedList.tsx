@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, tPlural } from '@/utils/i18n';
 import { formatMoment } from './format';
 import './Options.css';
 
@@ -17,10 +18,11 @@ export type FeedListProps = {
 };
 
 function feedLine(status: FeedRow['status'], locale?: string): string {
-  if (!status) return 'Not fetched yet';
+  if (!status) return t('feedNotFetched');
   const when = formatMoment(status.at, locale);
-  if (status.state === 'ok') return `${status.items} ${status.items === 1 ? 'item' : 'items'} · fetched ${when}`;
-  return `${status.state === 'error' ? 'Error' : status.state === 'offline' ? 'Offline' : 'Rate-limited'}${status.message ? `: ${status.message}` : ''} · ${when}`;
+  if (status.state === 'ok') return tPlural(status.items, { one: 'feedItemsOne', other: 'feedItemsOther' }, [when]);
+  const state = t(status.state === 'error' ? 'statusError' : status.state === 'offline' ? 'statusOffline' : 'statusRateLimited');
+  return status.message ? t('feedStatusLineWithReason', [state, status.message, when]) : t('feedStatusLine', [state, when]);
 }
 
 /** The reader's feeds (address, item count, last fetch or error) and a form that checks a feed before adding it. */
@@ -43,24 +45,24 @@ export function FeedList({ feeds, onAdd, onRemove, locale }: FeedListProps) {
   return (
     <div>
       {feeds.length ? (
-        <ul class="bs-options__list" aria-label="Your feeds">
+        <ul class="bs-options__list" aria-label={t('feedListLabel')}>
           {feeds.map((f) => (
             <li key={f.url} class="bs-options__row">
               <span>
                 <span class="bs-options__name bs-options__url">{f.url}</span>
                 <span class={`bs-options__detail${f.status && f.status.state !== 'ok' ? ' bs-options__error' : ''}`}>{feedLine(f.status, locale)}</span>
               </span>
-              <button type="button" class="bs-options__button" aria-label={`Remove ${f.url}`} onClick={() => onRemove(f.url)}>
-                Remove
+              <button type="button" class="bs-options__button" aria-label={t('removeItem', f.url)} onClick={() => onRemove(f.url)}>
+                {t('removeButton')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="bs-options__detail">No feeds yet.</p>
+        <p class="bs-options__detail">{t('feedNone')}</p>
       )}
       <form class="bs-options__add" onSubmit={(e) => void submit(e)}>
-        <label for="bs-feed-url">Feed address (RSS, Atom or JSON Feed)</label>
+        <label for="bs-feed-url">{t('feedAddressLabel')}</label>
         <input
           id="bs-feed-url"
           type="text"
@@ -72,7 +74,7 @@ export function FeedList({ feeds, onAdd, onRemove, locale }: FeedListProps) {
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" class="bs-options__button" disabled={isBusy}>
-          {isBusy ? 'Checking…' : 'Add feed'}
+          {isBusy ? t('feedChecking') : t('feedAdd')}
         </button>
         {error && (
           <p id="bs-feed-error" class="bs-options__error" role="alert">

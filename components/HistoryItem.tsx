@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '@/utils/history-types';
+import { t } from '@/utils/i18n';
 import { formatMoment, formatVisits, safeHttpUrl } from './format';
 
 export type HistoryItemProps = {
@@ -30,8 +31,8 @@ export function HistoryItem({ entry, locale, onDelete }: HistoryItemProps) {
           <button
             type="button"
             class="bs-history__delete"
-            aria-label={`Delete “${entry.title}” from history`}
-            title="Delete from history"
+            aria-label={t('historyDeleteItem', entry.title)}
+            title={t('historyDeleteTitle')}
             onClick={() => onDelete(entry)}
           >
             ×

@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '@/utils/history-types';
+import { t } from '@/utils/i18n';
 import { HistoryItem } from './HistoryItem';
 import { StatusMessage } from './StatusMessage';
 import './theme.css';
@@ -20,12 +21,12 @@ export function HistoryList({ entries, locale, onDelete, emptyTitle, emptyDetail
   if (entries.length === 0)
     return (
       <StatusMessage
-        title={emptyTitle ?? 'No articles yet…'}
-        detail={emptyDetail ?? 'News articles you read appear here. They never leave this device.'}
+        title={emptyTitle ?? t('historyEmptyTitle')}
+        detail={emptyDetail ?? t('historyEmptyDetail')}
       />
     );
   return (
-    <ul class="bs-history" aria-label="Reading history">
+    <ul class="bs-history" aria-label={t('historyListLabel')}>
       {entries.map((entry) => (
         <HistoryItem key={entry.canonicalUrl} entry={entry} locale={locale} onDelete={onDelete} />
       ))}

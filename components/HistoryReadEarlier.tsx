@@ -1,4 +1,5 @@
 import type { TimelineItem } from '@/utils/context/types';
+import { t } from '@/utils/i18n';
 import { capText, formatDay, safeHttpUrl } from './format';
 import { Section } from './Section';
 import './theme.css';
@@ -21,8 +22,8 @@ export function HistoryReadEarlier({ items, locale }: HistoryReadEarlierProps) {
     .slice(0, READ_EARLIER_MAX);
   if (!read.length) return null;
   return (
-    <Section title="You read earlier">
-      <ul class="bs-history bs-history--compact" aria-label="You read earlier">
+    <Section title={t('historyReadEarlier')}>
+      <ul class="bs-history bs-history--compact" aria-label={t('historyReadEarlier')}>
         {read.map((item) => {
           const href = safeHttpUrl(item.url);
           const title = capText(item.title);
@@ -37,9 +38,7 @@ export function HistoryReadEarlier({ items, locale }: HistoryReadEarlierProps) {
               )}
               <p class="bs-history__meta">
                 {item.source && <span class="bs-history__outlet">{capText(item.source, 60)}</span>}
-                <span>
-                  read on <time dateTime={new Date(item.readAt).toISOString()}>{formatDay(item.readAt, locale)}</time>
-                </span>
+                <time dateTime={new Date(item.readAt).toISOString()}>{t('historyReadOn', formatDay(item.readAt, locale))}</time>
               </p>
             </li>
           );

@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '@/utils/i18n';
 import './theme.css';
 import './HistoryTools.css';
 
@@ -14,12 +15,12 @@ export type HistorySearchFormProps = {
   onChange: (next: HistoryFilters) => void;
 };
 
-const PERIODS: Array<[HistoryPeriod, string]> = [
-  ['any', 'Any time'],
-  ['day', 'Past day'],
-  ['week', 'Past week'],
-  ['month', 'Past month'],
-  ['year', 'Past year'],
+const PERIODS: Array<[HistoryPeriod, MessageKey]> = [
+  ['any', 'historyPeriodAny'],
+  ['day', 'historyPeriodDay'],
+  ['week', 'historyPeriodWeek'],
+  ['month', 'historyPeriodMonth'],
+  ['year', 'historyPeriodYear'],
 ];
 
 /** Search field (results as you type) and filters by site, reading time and name. */
@@ -28,22 +29,22 @@ export function HistorySearchForm({ value, sites, onChange }: HistorySearchFormP
   return (
     <form class="bs-hsearch" role="search" onSubmit={(e) => e.preventDefault()}>
       <label class="bs-hsearch__label" for="bs-hsearch-q">
-        Search your history
+        {t('historySearchLabel')}
       </label>
       <input
         id="bs-hsearch-q"
         class="bs-input"
         type="search"
-        placeholder="Words from the title or text, an outlet, a name"
+        placeholder={t('historySearchPlaceholder')}
         autocomplete="off"
         value={value.query}
         onInput={(e) => set({ query: e.currentTarget.value })}
       />
       <div class="bs-hsearch__filters">
         <label>
-          <span class="bs-visually-hidden">Site</span>
+          <span class="bs-visually-hidden">{t('historyFilterSite')}</span>
           <select class="bs-input" value={value.site} onChange={(e) => set({ site: e.currentTarget.value })}>
-            <option value="">All sites</option>
+            <option value="">{t('historyAllSites')}</option>
             {sites.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -52,21 +53,21 @@ export function HistorySearchForm({ value, sites, onChange }: HistorySearchFormP
           </select>
         </label>
         <label>
-          <span class="bs-visually-hidden">Read</span>
+          <span class="bs-visually-hidden">{t('historyFilterPeriod')}</span>
           <select class="bs-input" value={value.period} onChange={(e) => set({ period: e.currentTarget.value as HistoryPeriod })}>
             {PERIODS.map(([id, label]) => (
               <option key={id} value={id}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span class="bs-visually-hidden">Person, place or organisation</span>
+          <span class="bs-visually-hidden">{t('historyFilterEntity')}</span>
           <input
             class="bs-input"
             type="text"
-            placeholder="A name"
+            placeholder={t('historyFilterEntityPlaceholder')}
             value={value.entity}
             onInput={(e) => set({ entity: e.currentTarget.value })}
           />

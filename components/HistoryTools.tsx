@@ -1,3 +1,4 @@
+import { t, tPlural } from '@/utils/i18n';
 import './theme.css';
 import './HistoryTools.css';
 
@@ -18,20 +19,20 @@ export function HistoryTools({ isPaused, retentionDays, onPausedChange, onExport
     <div class="bs-htools">
       <label class="bs-htools__pause">
         <input type="checkbox" checked={isPaused === true} disabled={isPaused === null} onChange={(e) => onPausedChange(e.currentTarget.checked)} />
-        Pause recording
+        {t('historyPause')}
       </label>
       {retentionDays !== undefined && (
-        <span class="bs-htools__retention">{retentionDays === null ? 'Kept until you delete it' : `Kept for ${retentionDays} days`}</span>
+        <span class="bs-htools__retention">{retentionDays === null ? t('historyKeptForever') : tPlural(retentionDays, { one: 'historyKeptDaysOne', other: 'historyKeptDaysOther' })}</span>
       )}
       <div class="bs-htools__actions">
         <button type="button" class="bs-button" onClick={() => onExport('json')}>
-          Export JSON
+          {t('historyExportJson')}
         </button>
         <button type="button" class="bs-button" onClick={() => onExport('csv')}>
-          Export CSV
+          {t('historyExportCsv')}
         </button>
         <label class="bs-button bs-htools__import">
-          Import JSON
+          {t('historyImportJson')}
           <input
             class="bs-visually-hidden"
             type="file"
@@ -44,7 +45,7 @@ export function HistoryTools({ isPaused, retentionDays, onPausedChange, onExport
           />
         </label>
         <button type="button" class="bs-button bs-button--danger" onClick={onClear}>
-          Clear all…
+          {t('historyClearAll')}
         </button>
       </div>
     </div>

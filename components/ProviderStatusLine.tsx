@@ -1,4 +1,5 @@
 import type { ProviderStatus } from '@/utils/context/types';
+import { formatNumber, t } from '@/utils/i18n';
 import './theme.css';
 import './ProviderStatusLine.css';
 
@@ -11,19 +12,19 @@ export function describeProvider(provider: ProviderStatus): string {
   const name = provider.name.slice(0, 40);
   switch (provider.state) {
     case 'pending':
-      return `${name} searching…`;
+      return t('providerSearching', name);
     case 'ok':
     case 'empty':
-      return `${name} ${provider.count}`;
+      return t('providerCount', [name, formatNumber(provider.count)]);
     case 'rate-limited':
-      return `${name} rate-limited, retrying`;
+      return t('providerRateLimited', name);
     case 'offline':
-      return `${name} offline`;
+      return t('providerOffline', name);
     case 'error':
       // Short reasons ("HTTP 500") help; long ones quote the provider's body and do not.
-      return provider.message && provider.message.length <= 30 ? `${name} failed (${provider.message})` : `${name} failed`;
+      return provider.message && provider.message.length <= 30 ? t('providerFailedReason', [name, provider.message]) : t('providerFailed', name);
     case 'off':
-      return `${name} off`;
+      return t('providerOff', name);
   }
 }
 
@@ -33,7 +34,7 @@ export function ProviderStatusLine({ providers }: ProviderStatusLineProps) {
   const shown = providers.filter((p) => p.state !== 'off' && !(p.id === 'history' && p.state === 'empty'));
   if (shown.length === 0) return null;
   return (
-    <p class="bs-providers" role="status" aria-label="Sources">
+    <p class="bs-providers" role="status" aria-label={t('providersLabel')}>
       {shown.map((provider, index) => (
         <span key={provider.id} class={`bs-providers__item bs-providers__item--${provider.state}`}>
           {index > 0 && ' · '}

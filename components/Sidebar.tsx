@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
+import { formatNumber, pluralRule, t } from '@/utils/i18n';
 import './theme.css';
 import './Sidebar.css';
 
@@ -50,8 +51,8 @@ export function Sidebar({ count, isExpanded, onExpand, onCollapse, onHideOnSite,
         Backstory
         {count !== null && count > 0 && (
           <>
-            <span class="bs-sidebar__count"> · {count}</span>
-            <span class="bs-visually-hidden"> related {count === 1 ? 'story' : 'stories'}</span>
+            <span class="bs-sidebar__count"> · {formatNumber(count)}</span>
+            <span class="bs-visually-hidden"> {t(pluralRule(count) === 'one' ? 'sidebarRelatedOne' : 'sidebarRelatedOther')}</span>
           </>
         )}
       </button>
@@ -61,10 +62,10 @@ export function Sidebar({ count, isExpanded, onExpand, onCollapse, onHideOnSite,
             <p class="bs-sidebar__brand">Backstory</p>
             {onHideOnSite && (
               <button type="button" class="bs-sidebar__hide" onClick={onHideOnSite}>
-                Hide on this site
+                {t('sidebarHideOnSite')}
               </button>
             )}
-            <button type="button" class="bs-sidebar__close" aria-label="Collapse Backstory" onClick={collapse}>
+            <button type="button" class="bs-sidebar__close" aria-label={t('sidebarCollapse')} onClick={collapse}>
               <span aria-hidden="true">×</span>
             </button>
           </header>

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { ArticleCard } from './ArticleCard';
 import type { ContextViewProps } from './ContextView';
 import { EntityChips } from './EntityChips';
@@ -15,17 +16,17 @@ export function SidebarContext({ article, context, isFinal, error, isOnline, now
     <div class="bs-context">
       {/* The page under the panel shows its own standfirst: no excerpt here. */}
       <ArticleCard article={article} locale={locale} isExcerptShown={false} />
-      {error !== undefined && <StatusMessage tone="error" title="Context unavailable" detail="Open Backstory from the toolbar to try again." />}
+      {error !== undefined && <StatusMessage tone="error" title={t('contextUnavailableTitle')} detail={t('sidebarUnavailableDetail')} />}
       {error === undefined && context === null && (
-        <Section title="Same story">
-          <Skeleton lines={3} label="Looking for other coverage…" />
+        <Section title={t('sectionSameStory')}>
+          <Skeleton lines={3} label={t('relatedLooking')} />
         </Section>
       )}
       {context && (
         <>
           <RelatedSection context={context} isFinal={isFinal} isOnline={isOnline} now={now} locale={locale} max={4} />
           {context.analysis.entities.length > 0 && (
-            <Section title="Who and where">
+            <Section title={t('sectionWhoWhere')}>
               <EntityChips
                 entities={context.analysis.entities}
                 explainers={context.explainers}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import './Options.css';
 
 export type SiteListProps = {
@@ -34,8 +35,8 @@ export function SiteList({ label, sites, onAdd, onRemove, emptyText, addLabel }:
           {sites.map((site) => (
             <li key={site} class="bs-options__row">
               <span class="bs-options__name">{site}</span>
-              <button type="button" class="bs-options__button" aria-label={`Remove ${site}`} onClick={() => onRemove(site)}>
-                Remove
+              <button type="button" class="bs-options__button" aria-label={t('removeItem', site)} onClick={() => onRemove(site)}>
+                {t('removeButton')}
               </button>
             </li>
           ))}
@@ -56,7 +57,7 @@ export function SiteList({ label, sites, onAdd, onRemove, emptyText, addLabel }:
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" class="bs-options__button">
-          Add
+          {t('siteAdd')}
         </button>
         {error && (
           <p id={`${inputId}-error`} class="bs-options__error" role="alert">

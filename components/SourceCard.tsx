@@ -1,4 +1,5 @@
 import type { SourceInfo } from '@/utils/context/types';
+import { t } from '@/utils/i18n';
 import { ExplainerCard } from './ExplainerCard';
 import { capText, displayName } from './format';
 import { Section } from './Section';
@@ -21,7 +22,7 @@ export function SourceCard({ source, locale }: SourceCardProps) {
   // "Not found" about an outlet says nothing worth a card.
   const isExplained = explainer !== undefined && explainer.state !== 'not-found';
   return (
-    <Section title="Source">
+    <Section title={t('sectionSource')}>
       <div class="bs-source">
         <p class="bs-source__name">{capText(source.name || source.domain, 80)}</p>
         {facts.length > 0 && <p class="bs-source__facts">{facts.map((fact) => capText(fact, 60)).join(' · ')}</p>}

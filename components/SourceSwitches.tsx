@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '@/utils/i18n';
 import { formatMoment } from './format';
 import './Options.css';
 
@@ -18,7 +19,13 @@ export type SourceSwitchesProps = {
   locale?: string;
 };
 
-const STATE_LABEL = { ok: 'OK', empty: 'nothing found', 'rate-limited': 'rate-limited', offline: 'offline', error: 'error' } as const;
+const STATE_LABEL: Record<NonNullable<SourceRow['status']>['state'], MessageKey> = {
+  ok: 'sourceStateOk',
+  empty: 'sourceStateEmpty',
+  'rate-limited': 'sourceStateRateLimited',
+  offline: 'sourceStateOffline',
+  error: 'sourceStateError',
+};
 
 /** Checkboxes for the sources, each with its last status ("Last: rate-limited · Nov 28, 2:04 PM"). */
 export function SourceSwitches({ sources, onToggle, locale }: SourceSwitchesProps) {
@@ -43,11 +50,12 @@ export function SourceSwitches({ sources, onToggle, locale }: SourceSwitchesProp
             <span id={statusId} class={`bs-options__status bs-options__status--${s.status?.state ?? 'none'}`}>
               {s.status ? (
                 <>
-                  Last: {STATE_LABEL[s.status.state]}
-                  {s.status.message ? ` (${s.status.message})` : ''} · <time dateTime={new Date(s.status.at).toISOString()}>{formatMoment(s.status.at, locale)}</time>
+                  {s.status.message ? t('sourceLastWithReason', [t(STATE_LABEL[s.status.state]), s.status.message]) : t('sourceLast', t(STATE_LABEL[s.status.state]))}
+                  {' · '}
+                  <time dateTime={new Date(s.status.at).toISOString()}>{formatMoment(s.status.at, locale)}</time>
                 </>
               ) : (
-                'Not used yet'
+                t('sourceNotUsed')
               )}
             </span>
           </li>

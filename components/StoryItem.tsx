@@ -1,3 +1,4 @@
+import { formatNumber, t } from '@/utils/i18n';
 import type { RankedStory } from '@/utils/related/types';
 import { capText, formatRelative, safeHttpUrl } from './format';
 
@@ -33,7 +34,11 @@ export function StoryItem({ story, now, locale }: StoryItemProps) {
       {story.reasons.length > 0 && (
         <p class="bs-story__reasons">{story.reasons.slice(0, 3).map((reason) => capText(reason, 80)).join(' · ')}</p>
       )}
-      {alsoIn.length > 0 && <p class="bs-story__also">also in: {alsoIn.slice(0, 5).join(', ')}{alsoIn.length > 5 ? ` and ${alsoIn.length - 5} more` : ''}</p>}
+      {alsoIn.length > 0 && (
+        <p class="bs-story__also">
+          {alsoIn.length > 5 ? t('storyAlsoInMore', [alsoIn.slice(0, 5).join(', '), formatNumber(alsoIn.length - 5)]) : t('storyAlsoIn', alsoIn.join(', '))}
+        </p>
+      )}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { tPlural } from '@/utils/i18n';
 import type { RankedStory } from '@/utils/related/types';
 import { Section } from './Section';
 import { StoryItem } from './StoryItem';
@@ -29,12 +30,10 @@ export function countOutlets(stories: RankedStory[]): number {
   return outlets.size;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** A titled list of related stories, best first. */
 export function StoryList({ title, stories, isCountingOutlets, max = 10, emptyText, now, locale }: StoryListProps) {
   if (stories.length === 0 && !emptyText) return null;
-  const note = isCountingOutlets && stories.length > 0 ? plural(countOutlets(stories), 'outlet') : undefined;
+  const note = isCountingOutlets && stories.length > 0 ? tPlural(countOutlets(stories), { one: 'outletsOne', other: 'outletsOther' }) : undefined;
   return (
     <Section title={title} note={note}>
       {stories.length === 0 ? (

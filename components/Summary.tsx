@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import { Section } from './Section';
 import './theme.css';
 import './Summary.css';
@@ -13,7 +14,7 @@ export type SummaryProps = {
 export function Summary({ sentences, lang }: SummaryProps) {
   if (sentences.length === 0) return null;
   return (
-    <Section title="From the article">
+    <Section title={t('sectionFromArticle')}>
       <ul class="bs-summary" lang={lang}>
         {sentences.slice(0, 3).map((sentence, index) => (
           <li key={index} class="bs-summary__sentence">

@@ -1,4 +1,5 @@
 import type { TimelineItem } from '@/utils/context/types';
+import { t } from '@/utils/i18n';
 import { capText, formatDay, formatPublished, safeHttpUrl } from './format';
 import { Section } from './Section';
 import './theme.css';
@@ -28,7 +29,7 @@ export function sortTimeline(items: TimelineItem[]): TimelineItem[] {
 export function Timeline({ items, locale }: TimelineProps) {
   if (items.length < 2) return null;
   return (
-    <Section title="Timeline">
+    <Section title={t('sectionTimeline')}>
       <ol class="bs-timeline">
         {sortTimeline(items).map((item, index) => (
           <Row key={index} item={item} locale={locale} />
@@ -46,10 +47,10 @@ function Row({ item, locale }: { item: TimelineItem; locale?: string }) {
   return (
     <li class={`bs-timeline__item bs-timeline__item--${item.kind}`} aria-current={isThis ? 'true' : undefined}>
       <p class="bs-timeline__when">
-        {date && item.publishedAt ? <time dateTime={item.publishedAt}>{date}</time> : <span>Date unknown</span>}
-        {isThis && <span class="bs-timeline__mark bs-timeline__mark--this">This article</span>}
+        {date && item.publishedAt ? <time dateTime={item.publishedAt}>{date}</time> : <span>{t('timelineDateUnknown')}</span>}
+        {isThis && <span class="bs-timeline__mark bs-timeline__mark--this">{t('timelineThisArticle')}</span>}
         {item.readAt !== undefined && !isThis && (
-          <span class="bs-timeline__mark">read on {formatDay(item.readAt, locale)}</span>
+          <span class="bs-timeline__mark">{t('historyReadOn', formatDay(item.readAt, locale))}</span>
         )}
       </p>
       {href ? (

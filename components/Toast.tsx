@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n';
 import './theme.css';
 import './HistoryTools.css';
 
@@ -16,10 +17,10 @@ export function Toast({ message, tone = 'neutral', onUndo, onDismiss }: ToastPro
       <span class="bs-toast__message">{message}</span>
       {onUndo && (
         <button type="button" class="bs-toast__button" onClick={onUndo}>
-          Undo
+          {t('toastUndo')}
         </button>
       )}
-      <button type="button" class="bs-toast__button" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" class="bs-toast__button" aria-label={t('toastDismiss')} onClick={onDismiss}>
         ×
       </button>
     </div>

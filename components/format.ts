@@ -1,16 +1,18 @@
+import { formatNumber, t, uiLanguage } from '@/utils/i18n';
+
 /**
- * Formatting shared by the popup and the sidebar. Pure: the locale is a parameter
- * (undefined = the browser's locale), so tests can pin it.
+ * Formatting shared by the popup and the sidebar. The locale is a parameter (undefined = the UI
+ * language the browser chose for the extension's strings), so tests can pin it; words come from `t()`.
  */
 
 /** "4 min read"; at least one minute. */
 export function formatReadingTime(minutes: number): string {
-  return `${Math.max(1, Math.round(minutes))} min read`;
+  return t('formatReadingTime', formatNumber(Math.max(1, Math.round(minutes))));
 }
 
 /** "2 visits" when there was more than one visit, else null (a single visit says nothing). */
 export function formatVisits(count: number): string | null {
-  return count > 1 ? `${count} visits` : null;
+  return count > 1 ? t('formatVisits', formatNumber(count)) : null;
 }
 
 // A bare date ("2025-11-28") is a calendar day, not midnight UTC: format it in UTC so that
@@ -21,7 +23,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function formatPublished(iso: string, locale?: string): string | null {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return null;
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = new Intl.DateTimeFormat(locale ?? uiLanguage(), {
     dateStyle: 'medium',
     timeZone: DATE_ONLY.test(iso) ? 'UTC' : undefined,
   });
@@ -30,7 +32,7 @@ export function formatPublished(iso: string, locale?: string): string | null {
 
 /** A moment (epoch ms) with date and time ("Nov 28, 2025, 4:05 PM"). */
 export function formatMoment(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  return new Intl.DateTimeFormat(locale ?? uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
 }
 
 /** The host name without `www.`, or null when `url` is not a URL. */
@@ -65,16 +67,16 @@ export function formatRelative(iso: string, now: number, locale?: string): strin
   if (Number.isNaN(time)) return null;
   const age = now - time;
   if (age < -MINUTE || age >= 7 * DAY) return formatPublished(iso, locale);
-  if (age < MINUTE) return 'just now';
-  if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`;
-  if (age < DAY) return `${Math.floor(age / HOUR)} h ago`;
+  if (age < MINUTE) return t('formatJustNow');
+  if (age < HOUR) return t('formatMinutesAgo', formatNumber(Math.floor(age / MINUTE)));
+  if (age < DAY) return t('formatHoursAgo', formatNumber(Math.floor(age / HOUR)));
   const days = Math.floor(age / DAY);
-  return days === 1 ? 'yesterday' : `${days} days ago`;
+  return days === 1 ? t('formatYesterday') : t('formatDaysAgo', formatNumber(days));
 }
 
 /** A day without the year, the way a reader says it ("3 Jun" in en-GB, "Jun 3" in en-US). */
 export function formatDay(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(epochMs);
+  return new Intl.DateTimeFormat(locale ?? uiLanguage(), { day: 'numeric', month: 'short' }).format(epochMs);
 }
 
 /** Longest untrusted text shown in one line or title; longer text ends in "…". */
@@ -91,7 +93,7 @@ export function capText(text: string, max = MAX_SHOWN_LENGTH): string {
 /** A country's or language's name in the UI locale ("GB" → "United Kingdom", "de" → "German"); the code when unknown. */
 export function displayName(code: string, type: 'region' | 'language', locale?: string): string {
   try {
-    return new Intl.DisplayNames(locale ? [locale] : undefined, { type }).of(code) ?? code;
+    return new Intl.DisplayNames([locale ?? uiLanguage()], { type }).of(code) ?? code;
   } catch {
     return code;
   }

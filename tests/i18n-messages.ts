@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** One entry of a WebExtension `messages.json`. */
 export type MessageEntry = { message: string; description?: string; placeholders?: Record<string, { content: string; example?: string }> };
 
 export function loadMessages(lang: string): Record<string, MessageEntry> {
-  const path = fileURLToPath(new URL(`../public/_locales/${lang}/messages.json`, import.meta.url));
+  // Paths, not `new URL(…)`: under happy-dom the global URL is the DOM's, which resolves file URLs differently.
+  const path = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', '_locales', lang, 'messages.json');
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, MessageEntry>;
 }
 

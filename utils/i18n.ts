@@ -12,7 +12,10 @@ export function t(key: MessageKey, substitutions?: string | number | readonly (s
   const subs = substitutions === undefined ? undefined : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
   try {
     // An empty answer means the key is missing from the bundle: show the key rather than nothing.
-    return browser.i18n.getMessage(key, subs) || key;
+    // WXT types getMessage from a generated copy of the keys (`wxt prepare`); MessageKey above reads the
+    // English file itself, so a key added there is usable before the next prepare.
+    const i18n = browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
+    return i18n.getMessage(key, subs) || key;
   } catch {
     return key;
   }
@@ -24,5 +27,31 @@ export function uiLanguage(): string {
     return browser.i18n.getUILanguage() || 'en';
   } catch {
     return 'en';
+  }
+}
+
+/** A number in the UI language ("1,234" in English, "1.234" in German). */
+export function formatNumber(value: number): string {
+  try {
+    return new Intl.NumberFormat(uiLanguage()).format(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * A counted phrase in the UI language's plural form: `keys.one` when the language says "one" for this
+ * count (1 in English and German), `keys.other` otherwise. The formatted count fills `$1`, `extra` the rest.
+ */
+export function tPlural(count: number, keys: { one: MessageKey; other: MessageKey }, extra: readonly (string | number)[] = []): string {
+  return t(pluralRule(count) === 'one' ? keys.one : keys.other, [formatNumber(count), ...extra]);
+}
+
+/** The UI language's plural category for `count` ("one", "other", …). */
+export function pluralRule(count: number): string {
+  try {
+    return new Intl.PluralRules(uiLanguage()).select(count);
+  } catch {
+    return count === 1 ? 'one' : 'other';
   }
 }
