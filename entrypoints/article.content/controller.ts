@@ -15,7 +15,52 @@ export type ArticleControllerDeps = {
   /** Tells the background (may reject, e.g. while the service worker starts). */
   send: (article: Article) => Promise<unknown>;
   sidebar: SidebarHandle;
+  /**
+   * Why the page is too big to read without blocking it (null: read it). Checked before `read`;
+   * the default measures the global `document` with {@link pageTooLarge}.
+   */
+  tooLarge?: () => string | null;
 };
+
+/**
+ * More elements than any news article has (a long article with comments has a few thousand; a
+ * heavy live blog about 10,000). Beyond it the page is an endless thread, an app or a hostile page,
+ * and reading it (Readability clones and scores the whole tree) would block the page for seconds.
+ */
+export const MAX_ELEMENTS = 40_000;
+/**
+ * Deeper than the HTML parser itself builds (Chromium stops nesting at 512): only a script or a
+ * hostile page makes such a tree, and recursive extraction could exhaust the stack on it.
+ */
+export const MAX_DEPTH = 512;
+
+/**
+ * The content script's budget: a reason not to read `doc` when it is too large or too deep, else null.
+ * Both checks are linear in the element count and stop early (about 1 ms on a news page), so a huge
+ * page is given up at once instead of freezing the reader's tab.
+ */
+export function pageTooLarge(doc: Document, { maxElements = MAX_ELEMENTS, maxDepth = MAX_DEPTH } = {}): string | null {
+  const count = doc.getElementsByTagName('*').length;
+  if (count > maxElements) return `page too large (${count} elements)`;
+  let depth = 0;
+  let node: Element | null = doc.documentElement;
+  while (node) {
+    const child: Element | null = node.firstElementChild;
+    if (child) {
+      node = child;
+      if (++depth > maxDepth) return `page too deep (more than ${maxDepth} levels)`;
+      continue;
+    }
+    while (node && !node.nextElementSibling) {
+      node = node.parentElement;
+      depth--;
+    }
+    node = node?.nextElementSibling ?? null;
+  }
+  return null;
+}
+
+const globalTooLarge = () => (typeof document === 'undefined' ? null : pageTooLarge(document));
 
 export type ArticleController = {
   /** Reads the page if it changed since the last read, then sends and shows the article; returns it (null: not an article). */
@@ -28,16 +73,17 @@ export type ArticleController = {
 /**
  * The content script's decisions, free of timers and `browser.*`.
  * Not an article: nothing is sent and the sidebar is hidden. An article: sent once per read and shown.
+ * A page over the budget ({@link pageTooLarge}) is not read at all and counts as "not an article".
  * Never throws: a failing extraction counts as "not an article", a failing send is ignored.
  */
-export function createArticleController({ read, send, sidebar }: ArticleControllerDeps): ArticleController {
+export function createArticleController({ read, send, sidebar, tooLarge = globalTooLarge }: ArticleControllerDeps): ArticleController {
   let current: Article | null = null;
   let isStale = true;
 
   const update = (): Article | null => {
     if (!isStale) return current;
     isStale = false;
-    current = articleOf(read);
+    current = articleOf(read, tooLarge);
     if (current === null) {
       sidebar.hide();
       return null;
@@ -62,8 +108,9 @@ export function createArticleController({ read, send, sidebar }: ArticleControll
   };
 }
 
-function articleOf(read: () => PageReading): Article | null {
+function articleOf(read: () => PageReading, tooLarge: () => string | null): Article | null {
   try {
+    if (tooLarge() !== null) return null;
     const reading = read();
     return reading.isArticle ? reading.article : null;
   } catch {
