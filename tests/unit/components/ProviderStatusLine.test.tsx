@@ -47,4 +47,14 @@ describe('ProviderStatusLine', () => {
     expect(screen.getByRole('status').textContent).toBe(`${SCRIPT} failed (<b onclick=x>500</b>)`);
     expectInert(hostile.container);
   });
+
+  // The popup used to end its line with "Your history 0" on every first read of a story.
+  it('leaves out your own history when it has nothing on the story, and names it when it has', () => {
+    const history = (state: 'empty' | 'ok', count: number) => makeProvider({ id: 'history', name: 'Your history', state, count });
+    render(<ProviderStatusLine providers={[makeProvider({ count: 4 }), history('empty', 0)]} />);
+    expect(screen.getByRole('status').textContent).toBe('Google News 4');
+    cleanup();
+    render(<ProviderStatusLine providers={[makeProvider({ count: 4 }), history('ok', 2)]} />);
+    expect(screen.getByRole('status').textContent).toBe('Google News 4 · Your history 2');
+  });
 });
