@@ -20,7 +20,10 @@ export interface FixtureServer {
   requests: LoggedRequest[];
   clearLog(): void;
   setFault(provider: ProviderId, fault: Fault | null): void;
+  /** Faults off and the first response set again. */
   clearFaults(): void;
+  /** News providers answer from `providers/<name>/<story>/` where it has the file (null: the first set). */
+  setResponseSet(name: string | null): void;
   /** Every provider answers `ms` later from now on (0: at once). */
   setDelay(ms: number): void;
   close(): Promise<void>;

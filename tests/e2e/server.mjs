@@ -112,6 +112,8 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0, delayMs = 
   let origin = '';
   let host = '';
   let providerDelayMs = delayMs;
+  /** A second set of recorded news answers (`providers/<set>/<story>/`), preferred when it has the file. @type {string | null} */
+  let responseSet = null;
 
   const fill = (/** @type {string} */ text) => text.replaceAll('%ORIGIN%', origin).replaceAll('%HOST%', host);
 
@@ -120,7 +122,8 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0, delayMs = 
     const news = NEWS_ROUTES.find((r) => r.path === url.pathname);
     if (news) {
       const story = isHostile ? 'hostile' : isEmpty ? 'empty' : storyFor(url.searchParams.get(news.param) ?? '');
-      return { status: 200, type: news.type, body: await readFile(join(PROVIDERS_DIR, story, news.file), 'utf8') };
+      const later = responseSet === null ? null : await readFile(join(PROVIDERS_DIR, responseSet, story, news.file), 'utf8').catch(() => null);
+      return { status: 200, type: news.type, body: later ?? (await readFile(join(PROVIDERS_DIR, story, news.file), 'utf8')) };
     }
     const json = 'application/json; charset=utf-8';
     if (isHostile && url.pathname.startsWith(WIKI_SUMMARY)) return { status: 200, type: json, body: await readFile(WIKI_HOSTILE, 'utf8') };
@@ -244,7 +247,19 @@ export async function startFixtureServer({ root = SITE_DIR, port = 0, delayMs = 
       if (fault === null) faults.delete(provider);
       else faults.set(provider, fault);
     },
-    clearFaults: () => faults.clear(),
+    clearFaults: () => {
+      faults.clear();
+      responseSet = null;
+    },
+    /**
+     * From now on the news providers answer from a second recorded set, `providers/<name>/<story>/<file>`,
+     * where it has that file (e.g. `later`: the same story a day on, with more coverage); null: the first set again.
+     * @param {string | null} name
+     */
+    setResponseSet(name) {
+      if (name !== null && !/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`bad response set: ${name}`);
+      responseSet = name;
+    },
     /** Every provider answers `ms` later from now on (0: at once). */
     setDelay(/** @type {number} */ ms) {
       providerDelayMs = Math.max(0, ms);

@@ -62,10 +62,14 @@ async function notificationsApi(): Promise<typeof browser.notifications | null> 
 
 /** The manifest's largest icon (Chrome requires an icon for a notification). */
 function notificationIcon(): string {
-  const icons = browser.runtime.getManifest().icons ?? {};
-  const size = Object.keys(icons).map(Number).filter(Number.isFinite).sort((a, b) => b - a)[0];
-  const path = size === undefined ? undefined : icons[size];
-  return path ? new URL(path, browser.runtime.getURL('/')).href : '';
+  try {
+    const icons = browser.runtime.getManifest().icons ?? {};
+    const size = Object.keys(icons).map(Number).filter(Number.isFinite).sort((a, b) => b - a)[0];
+    const path = size === undefined ? undefined : icons[size];
+    return path ? new URL(path, browser.runtime.getURL('/')).href : '';
+  } catch {
+    return '';
+  }
 }
 
 /** One notification for a check that found new items; nothing when notifications are not allowed. */
