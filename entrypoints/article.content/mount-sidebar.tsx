@@ -5,6 +5,7 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Article } from '@/utils/article/types';
+import { uiLanguage } from '@/utils/i18n';
 import { App } from './App';
 import type { SidebarTarget, SidebarView } from './sidebar-mode';
 
@@ -45,6 +46,8 @@ export function createSidebar(ctx: ContentScriptContext, { onHideOnSite }: { onH
       isolateEvents: true,
       onMount(container) {
         const wrapper = document.createElement('div');
+        // The sidebar speaks the UI language, whatever the page's own language is.
+        wrapper.lang = uiLanguage();
         container.append(wrapper);
         if (wanted) render(app(wanted), wrapper);
         return wrapper;

@@ -8,6 +8,7 @@ import { SiteList } from '@/components/SiteList';
 import { SourceSwitches } from '@/components/SourceSwitches';
 import { StorageWarning } from '@/components/StorageWarning';
 import { WelcomeIntro } from '@/components/WelcomeIntro';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import {
   SOURCE_IDS,
@@ -28,13 +29,14 @@ export type AppProps = {
   search: string;
 };
 
-const SOURCES: Record<(typeof SOURCE_IDS)[number], { name: string; detail: string }> = {
-  'google-news': { name: 'Google News', detail: 'Same story from other outlets (a short search).' },
-  gdelt: { name: 'GDELT', detail: 'Worldwide coverage, with each outlet’s country (a short search).' },
-  'bing-news': { name: 'Bing News', detail: 'More outlets (a short search).' },
-  wikipedia: { name: 'Wikipedia', detail: 'Who and where: short explainers for the names in the article.' },
-  feeds: { name: 'Your feeds', detail: 'Items of the feeds you add below, searched on this device.' },
-  history: { name: 'Your history', detail: 'What you already read on the story, on this device.' },
+// Functions, not strings: the UI language is read when the page renders.
+const SOURCES: Record<(typeof SOURCE_IDS)[number], () => { name: string; detail: string }> = {
+  'google-news': () => ({ name: 'Google News', detail: t('sourceGoogleNewsDetail') }),
+  gdelt: () => ({ name: 'GDELT', detail: t('sourceGdeltDetail') }),
+  'bing-news': () => ({ name: 'Bing News', detail: t('sourceBingNewsDetail') }),
+  wikipedia: () => ({ name: 'Wikipedia', detail: t('sourceWikipediaDetail') }),
+  feeds: () => ({ name: t('sourceFeedsName'), detail: t('sourceFeedsDetail') }),
+  history: () => ({ name: t('sourceHistoryName'), detail: t('sourceHistoryDetail') }),
 };
 
 /** Asks for access to a feed's origin (from the click, as browsers require); false when refused. */
@@ -52,8 +54,6 @@ async function requestFeedAccess(url: string): Promise<boolean> {
     return true; // no optional permission API here (the content script's matches already cover http(s))
   }
 }
-
-const siteError = 'That is not a site name. Type a host name such as example.com.';
 
 /** The options page (and the first-run welcome with `?welcome=1`). Owns settings and messaging. */
 export function App({ search }: AppProps) {
@@ -79,16 +79,16 @@ export function App({ search }: AppProps) {
 
   const addSite = (key: 'excludedSites' | 'sidebarHiddenSites') => (raw: string) => {
     const site = normaliseSite(raw);
-    if (!site) return siteError;
+    if (!site) return t('optionsSiteError');
     if (!settings[key].includes(site)) save({ [key]: [...settings[key], site] });
     return null;
   };
   const removeSite = (key: 'excludedSites' | 'sidebarHiddenSites') => (site: string) => save({ [key]: settings[key].filter((s) => s !== site) });
 
   const addFeed = async (raw: string): Promise<string | null> => {
-    if (!raw) return 'Paste a feed address first.';
+    if (!raw) return t('optionsFeedEmpty');
     const isAllowed = await requestFeedAccess(raw);
-    if (!isAllowed) return 'Backstory needs your permission to read feeds from this site.';
+    if (!isAllowed) return t('optionsFeedPermission');
     try {
       const check = await sendMessage('validateFeed', { url: raw });
       const current = await getSettings();
@@ -101,47 +101,47 @@ export function App({ search }: AppProps) {
 
   return (
     <main class="bs-options">
-      {isWelcome ? <WelcomeIntro /> : <h1>Backstory settings</h1>}
+      {isWelcome ? <WelcomeIntro /> : <h1>{t('optionsTitle')}</h1>}
       <StorageWarning />
 
       <section class="bs-options__section" aria-labelledby="bs-sources">
-        <h2 id="bs-sources">Sources</h2>
+        <h2 id="bs-sources">{t('optionsSources')}</h2>
         <SourceSwitches
-          sources={SOURCE_IDS.map((id) => ({ id, ...SOURCES[id], isOn: settings.providers[id], status: statuses[id] ?? null }))}
+          sources={SOURCE_IDS.map((id) => ({ id, ...SOURCES[id](), isOn: settings.providers[id], status: statuses[id] ?? null }))}
           onToggle={(id, isOn) => save({ providers: { ...settings.providers, [id]: isOn } })}
         />
       </section>
 
       <section class="bs-options__section" aria-labelledby="bs-sidebar">
-        <h2 id="bs-sidebar">Sidebar</h2>
+        <h2 id="bs-sidebar">{t('optionsSidebar')}</h2>
         <SidebarModeField value={settings.sidebarMode} onChange={(sidebarMode) => save({ sidebarMode })} />
-        <h3 class="bs-options__name">Sites without the sidebar</h3>
+        <h3 class="bs-options__name">{t('optionsSidebarHiddenSites')}</h3>
         <SiteList
-          label="Sites without the sidebar"
-          addLabel="Hide the sidebar on a site"
+          label={t('optionsSidebarHiddenSites')}
+          addLabel={t('optionsSidebarHideAdd')}
           sites={settings.sidebarHiddenSites}
-          emptyText="None. “Hide on this site” in the sidebar adds the site here."
+          emptyText={t('optionsSidebarHiddenNone')}
           onAdd={addSite('sidebarHiddenSites')}
           onRemove={removeSite('sidebarHiddenSites')}
         />
-        <p class="bs-options__detail">Keyboard: Alt+Shift+B shows or hides the sidebar (change it in your browser’s extension shortcuts).</p>
+        <p class="bs-options__detail">{t('optionsShortcut')}</p>
       </section>
 
       <section class="bs-options__section" aria-labelledby="bs-region">
-        <h2 id="bs-region">Region and language</h2>
-        <SelectField id="bs-region-select" label="Region" value={settings.region ?? ''} options={regionOptions()} onChange={(v) => save({ region: v || null })} />
+        <h2 id="bs-region">{t('optionsRegionLanguage')}</h2>
+        <SelectField id="bs-region-select" label={t('optionsRegion')} value={settings.region ?? ''} options={regionOptions()} onChange={(v) => save({ region: v || null })} />
         <SelectField
           id="bs-language-select"
-          label="Language"
+          label={t('optionsLanguage')}
           value={settings.language ?? ''}
           options={languageOptions()}
           onChange={(v) => save({ language: v || null })}
-          hint="The language of searches and Wikipedia explainers."
+          hint={t('optionsLanguageHint')}
         />
       </section>
 
       <section class="bs-options__section" aria-labelledby="bs-feeds">
-        <h2 id="bs-feeds">Your feeds</h2>
+        <h2 id="bs-feeds">{t('optionsFeeds')}</h2>
         <FeedList
           feeds={settings.feeds.map((url) => ({ url, status: feedStatuses[url] ?? null }))}
           onAdd={addFeed}
@@ -150,28 +150,28 @@ export function App({ search }: AppProps) {
       </section>
 
       <section class="bs-options__section" aria-labelledby="bs-history">
-        <h2 id="bs-history">History</h2>
+        <h2 id="bs-history">{t('optionsHistory')}</h2>
         <SelectField
           id="bs-retention-select"
-          label="Keep reading history"
+          label={t('optionsRetention')}
           value={settings.retentionDays === null ? '' : String(settings.retentionDays)}
           options={retentionOptions()}
           onChange={(v) => save({ retentionDays: v ? Number(v) : null })}
-          hint="Older visits are deleted from this device automatically."
+          hint={t('optionsRetentionHint')}
         />
-        <h3 class="bs-options__name">Excluded sites</h3>
+        <h3 class="bs-options__name">{t('optionsExcludedSites')}</h3>
         <SiteList
-          label="Excluded sites"
-          addLabel="Exclude a site"
+          label={t('optionsExcludedSites')}
+          addLabel={t('optionsExcludeAdd')}
           sites={settings.excludedSites}
-          emptyText="None. On excluded sites Backstory records and stores nothing."
+          emptyText={t('optionsExcludedNone')}
           onAdd={addSite('excludedSites')}
           onRemove={removeSite('excludedSites')}
         />
       </section>
 
       <section class="bs-options__section" aria-labelledby="bs-privacy">
-        <h2 id="bs-privacy">What leaves your browser</h2>
+        <h2 id="bs-privacy">{t('optionsPrivacy')}</h2>
         <PrivacyNote />
       </section>
     </main>

@@ -98,7 +98,7 @@ export function App({ search, followTab }: AppProps) {
       <header class="popup__header">
         <h1 class="popup__brand">Backstory</h1>
         <button type="button" class="popup__open popup__settings" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
+          {t('popupSettings')}
         </button>
         {openSidePanel && (
           <button
@@ -114,19 +114,19 @@ export function App({ search, followTab }: AppProps) {
         )}
         {!followTab && !isInTab && tabId !== null && (
           <a class="popup__open" href={`popup.html?tab=${tabId}`} target="_blank" rel="noopener">
-            Open in a tab
+            {t('popupOpenInTab')}
           </a>
         )}
       </header>
       <StorageWarning />
       <Tabs
-        label="Backstory"
+        label={t('popupTabsLabel')}
         idPrefix="popup"
         selectedId={selected}
         onSelect={setSelected}
         tabs={[
-          { id: 'page', label: 'This page', panel: <PagePanel state={page} tabId={tabId} /> },
-          { id: 'history', label: 'History', panel: <HistoryPanel state={history} reload={() => setHistoryVersion((n) => n + 1)} /> },
+          { id: 'page', label: t('popupTabPage'), panel: <PagePanel state={page} tabId={tabId} /> },
+          { id: 'history', label: t('popupTabHistory'), panel: <HistoryPanel state={history} reload={() => setHistoryVersion((n) => n + 1)} /> },
           { id: 'following', label: t('followTab'), panel: <FollowPanel active={selected === 'following'} /> },
         ]}
       />

@@ -7,6 +7,7 @@ import { StatusMessage } from '@/components/StatusMessage';
 import { Toast } from '@/components/Toast';
 import { MAX_IMPORT_CHARS, toExportJson } from '@/utils/history-export';
 import type { HistoryEntry, HistorySearch } from '@/utils/history-types';
+import { formatNumber, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { getSettings, updateSettings } from '@/utils/settings';
 
@@ -86,39 +87,39 @@ export function HistoryPanel({ state, reload }: { state: HistoryState; reload: (
     reload();
     setRefreshes((n) => n + 1);
   };
-  const fail = (what: string) => (error: unknown) => setNotice({ tone: 'error', message: `${what}: ${errorText(error)}` });
+  const fail = (what: string) => (error: unknown) => setNotice({ tone: 'error', message: t('historyFailure', [what, errorText(error)]) });
 
   const onDelete = (entry: HistoryEntry) =>
     void sendMessage('deleteHistoryEntry', { canonicalUrl: entry.canonicalUrl }).then((removed) => {
       refresh();
       setNotice({
-        message: `Deleted “${entry.title}”`,
+        message: t('historyDeleted', entry.title),
         onUndo: removed
           ? () =>
               void sendMessage('importHistory', { json: toExportJson([removed], Date.now()) }).then(() => {
-                setNotice({ message: 'Restored' });
+                setNotice({ message: t('historyRestored') });
                 refresh();
-              }, fail('Could not restore'))
+              }, fail(t('historyRestoreFailed')))
           : undefined,
       });
-    }, fail('Could not delete'));
+    }, fail(t('historyDeleteFailed')));
 
   const onClear = () => {
     setIsConfirming(false);
     void sendMessage('clearHistory', {}).then(() => {
-      setNotice({ message: 'History cleared' });
+      setNotice({ message: t('historyCleared') });
       refresh();
-    }, fail('Could not clear the history'));
+    }, fail(t('historyClearFailed')));
   };
 
   const onImport = async (file: File) => {
-    if (file.size > MAX_IMPORT_CHARS) return setNotice({ tone: 'error', message: 'Import failed: the file is too large.' });
+    if (file.size > MAX_IMPORT_CHARS) return setNotice({ tone: 'error', message: t('historyImportTooLarge') });
     try {
       const { added, updated } = await sendMessage('importHistory', { json: await file.text() });
-      setNotice({ message: `Imported ${added} new and ${updated} known articles` });
+      setNotice({ message: t('historyImported', [formatNumber(added), formatNumber(updated)]) });
       refresh();
     } catch (error) {
-      fail('Import failed (nothing was changed)')(error);
+      fail(t('historyImportFailed'))(error);
     }
   };
 
@@ -135,17 +136,17 @@ export function HistoryPanel({ state, reload }: { state: HistoryState; reload: (
         retentionDays={retentionDays}
         onPausedChange={(paused) => {
           setIsPaused(paused);
-          updateSettings({ historyPaused: paused }).catch(fail('Could not change the setting'));
+          updateSettings({ historyPaused: paused }).catch(fail(t('historySettingFailed')));
         }}
-        onExport={(format) => void sendMessage('exportHistory', { format }).then(download, fail('Export failed'))}
+        onExport={(format) => void sendMessage('exportHistory', { format }).then(download, fail(t('historyExportFailed')))}
         onImport={(file) => void onImport(file)}
         onClear={() => setIsConfirming(true)}
       />
       {isConfirming && (
         <ConfirmDialog
-          title="Clear your whole history?"
-          detail="Every article you read, with its analysis and cached context, is deleted from this device. This cannot be undone."
-          confirmLabel="Clear history"
+          title={t('historyClearTitle')}
+          detail={t('historyClearDetail')}
+          confirmLabel={t('historyClearConfirm')}
           onConfirm={onClear}
           onCancel={() => setIsConfirming(false)}
         />
@@ -156,24 +157,24 @@ export function HistoryPanel({ state, reload }: { state: HistoryState; reload: (
 
 function ResultList({ state, results, onDelete }: { state: HistoryState; results: Results | null; onDelete: (e: HistoryEntry) => void }) {
   if (results) {
-    if (results.status === 'loading') return <StatusMessage tone="loading" title="Searching…" />;
-    if (results.status === 'error') return <StatusMessage tone="error" title="Search failed" detail={results.message} />;
+    if (results.status === 'loading') return <StatusMessage tone="loading" title={t('historySearching')} />;
+    if (results.status === 'error') return <StatusMessage tone="error" title={t('historySearchFailed')} detail={results.message} />;
     return (
       <HistoryList
         entries={results.entries}
         onDelete={onDelete}
-        emptyTitle="No matching articles"
-        emptyDetail="Try fewer or shorter words, or other filters."
+        emptyTitle={t('historyNoMatchTitle')}
+        emptyDetail={t('historyNoMatchDetail')}
       />
     );
   }
-  if (state.status === 'loading') return <StatusMessage tone="loading" title="Loading history…" />;
+  if (state.status === 'loading') return <StatusMessage tone="loading" title={t('historyLoading')} />;
   if (state.status === 'error')
     return (
       <StatusMessage
         tone="error"
-        title="History unavailable"
-        detail="Your reading history could not be loaded. Close and reopen Backstory to try again."
+        title={t('historyUnavailableTitle')}
+        detail={t('historyUnavailableDetail')}
       />
     );
   return <HistoryList entries={state.entries} onDelete={onDelete} />;

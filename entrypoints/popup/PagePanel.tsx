@@ -1,4 +1,5 @@
 import type { Article } from '@/utils/article/types';
+import { t } from '@/utils/i18n';
 import { ContextView } from '@/components/ContextView';
 import { FollowButton } from '@/components/FollowButton';
 import { HistoryReadEarlier } from '@/components/HistoryReadEarlier';
@@ -15,15 +16,15 @@ export type PageState =
 
 /** "This page": reading the page, the article with its context, or why there is none. */
 export function PagePanel({ state, tabId }: { state: PageState; tabId: number | null }) {
-  if (state.status === 'loading') return <StatusMessage tone="loading" title="Reading this page…" />;
+  if (state.status === 'loading') return <StatusMessage tone="loading" title={t('pageReading')} />;
   if (state.status === 'article') return <ArticlePanel article={state.article} tabId={tabId} />;
   return (
     <StatusMessage
-      title="Not an article"
+      title={t('pageNotArticle')}
       detail={
         state.why === 'not-article'
-          ? "Backstory gives context to news articles, and this page doesn't look like one."
-          : "Backstory can't read this page. If it was open before Backstory was installed, reload it."
+          ? t('pageNotArticleDetail')
+          : t('pageUnreachableDetail')
       }
     />
   );

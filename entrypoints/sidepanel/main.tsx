@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '@/entrypoints/popup/App';
+import { uiLanguage } from '@/utils/i18n';
 import { followActiveTab, type OnTab, type TabsApi, type WindowsApi } from './follow-tab';
 import '@/entrypoints/popup/style.css';
 import './style.css';
@@ -9,4 +10,5 @@ import './style.css';
 const follow = (onTab: OnTab) =>
   followActiveTab({ tabs: browser.tabs as unknown as TabsApi, windows: browser.windows as unknown as WindowsApi }, onTab);
 
+document.documentElement.lang = uiLanguage();
 render(<App search="" followTab={follow} />, document.getElementById('app')!);
