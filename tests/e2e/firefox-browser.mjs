@@ -41,6 +41,11 @@ const QUIET_PREFS = {
   'extensions.getAddons.showPaneNewTab': false,
   'extensions.systemAddon.update.enabled': false,
   'extensions.htmlaboutaddons.recommendations.enabled': false,
+  'app.normandy.enabled': false,
+  'app.shield.optoutstudies.enabled': false,
+  'messaging-system.rsexperimentloader.enabled': false,
+  'browser.backup.scheduled.enabled': false,
+  'datareporting.usage.uploadEnabled': false,
   'app.update.auto': false,
   'app.update.enabled': false,
   'network.captive-portal-service.enabled': false,
@@ -106,6 +111,8 @@ export async function launchFirefoxWithExtension({ extensionDir, headless = true
       headless,
       userDataDir: profile,
       timeout: LAUNCH_TIMEOUT,
+      // BACKSTORY_E2E_DUMPIO=1 prints Firefox's own output (startup, console, add-on errors).
+      dumpio: process.env.BACKSTORY_E2E_DUMPIO === '1',
       // Needed to open moz-extension:// pages over BiDi.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },

@@ -6,7 +6,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox-browser.mjs';
 import { startFixtureServer, type FixtureServer } from './server.mjs';
-import { FLOOD, saveScreenshot } from './support';
+import { FLOOD, FRONT_PAGE, saveScreenshot } from './support';
 
 /** One item of each provider's recorded answer (tests/fixtures/site/providers/harwick-flood-barrier/). */
 const FROM_PROVIDERS = [
@@ -124,5 +124,16 @@ describe('core flows in Firefox ESR', () => {
     // The news site itself got only the reader's page loads: nothing from the background.
     const toSite = server.requests.filter((request) => request.provider === undefined);
     expect(toSite.filter((request) => request.headers['sec-fetch-dest'] === 'document').map((request) => request.url)).toEqual([FLOOD.path]);
+  });
+
+  it('leaves a front page alone: not an article, no sidebar, no history entry', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url(FRONT_PAGE));
+    const popup = await firefox.gotoExtensionPage(await firefox.browser.newPage(), `popup.html?tab=${await firefox.tabIdFor(page)}`);
+    // The popup learns "not an article" from the page's content script, so the script has decided by now.
+    const status = () => popup.$eval('#popup-panel-page .bs-status__title', (e) => e.textContent).catch(() => null);
+    await expect.poll(status, { timeout: 15_000, interval: 100 }).toBe('Not an article');
+    expect(await page.$$eval('backstory-sidebar', (hosts) => hosts.length)).toBe(0);
+    expect((await firefox.readArticles()).map((record) => record.canonicalUrl)).toEqual([articleUrl]);
   });
 });
