@@ -21,12 +21,20 @@ export function t(key: MessageKey, substitutions?: string | number | readonly (s
   }
 }
 
-/** The UI language the browser chose (e.g. "de"), for formatting dates and numbers to match the strings. */
+/**
+ * The language of the strings shown (e.g. "de", or "en-GB" when the browser's own language is British
+ * English), for formatting dates and numbers to match them. The strings' bundle names its language
+ * (`uiLocale`): the browser may pick a bundle in a language its own interface lacks (Chromium without
+ * its German resources reports "en-US" yet shows the German strings).
+ */
 export function uiLanguage(): string {
+  const bundle = t('uiLocale');
+  const strings = bundle === 'uiLocale' ? 'en' : bundle;
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    const browserLanguage = browser.i18n.getUILanguage();
+    return browserLanguage && browserLanguage.toLowerCase().split(/[-_]/)[0] === strings ? browserLanguage : strings;
   } catch {
-    return 'en';
+    return strings;
   }
 }
 

@@ -23,6 +23,7 @@ import {
   type SourceStatus,
 } from '@/utils/settings';
 import { languageOptions, regionOptions, retentionOptions } from './choices';
+import { feedErrorText } from './feed-errors';
 
 export type AppProps = {
   /** `location.search`: `?welcome=1` on first run. */
@@ -95,7 +96,7 @@ export function App({ search }: AppProps) {
       if (!current.feeds.includes(check.url)) setSettings(await updateSettings({ feeds: [...current.feeds, check.url] }));
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return feedErrorText(error instanceof Error ? error.message : String(error));
     }
   };
 

@@ -26,8 +26,15 @@ export interface ExtensionBrowser {
 /** Every record of every store of every IndexedDB database of the extension, read in `worker`. */
 export function readDatabases(worker: Worker): Promise<Record<string, { version: number; stores: Record<string, unknown[]> }>>;
 
+/** Chromium's id for an unpacked extension loaded from `dir`. */
+export function unpackedExtensionId(dir: string): string;
+
 export function launchWithExtension(options?: {
   headless?: boolean;
+  /** Allow the extension in incognito windows (profile Preferences written before launch). */
+  incognito?: boolean;
+  /** More Chromium switches, e.g. `['--lang=de']` (German UI strings). */
+  args?: string[];
   extensionDir?: string;
   viewport?: { width: number; height: number } | null;
 }): Promise<ExtensionBrowser>;

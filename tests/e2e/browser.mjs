@@ -1,8 +1,9 @@
 // Launches Debian's Chromium with the production build loaded (see /work/shared/TESTING.md).
 // Shared by the e2e tests and `npm run demo`.
 /* global chrome -- the callbacks passed to serviceWorker.evaluate run inside the extension */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,17 +56,29 @@ export function readDatabases(worker) {
   });
 }
 
+/** Chromium's id for an unpacked extension: the first 32 hex digits of SHA-256 of its absolute path, written a–p. */
+export const unpackedExtensionId = (/** @type {string} */ dir) =>
+  [...createHash('sha256').update(dir).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+
 /**
  * Starts Chromium with the extension, in a fresh profile that is deleted on close.
- * @param {{ headless?: boolean, extensionDir?: string, viewport?: { width: number, height: number } | null }} [options]
+ * `incognito: true` allows the extension in private windows, as the reader would on chrome://extensions
+ * ("Allow in Incognito"): the profile's Preferences say so before launch.
+ * `args`: more Chromium switches, e.g. `['--lang=de']` for the German UI (extension strings follow it).
+ * @param {{ headless?: boolean, extensionDir?: string, viewport?: { width: number, height: number } | null, incognito?: boolean, args?: string[] }} [options]
  */
-export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR, viewport } = {}) {
+export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR, viewport, incognito = false, args = [] } = {}) {
   const executablePath = chromePath();
   if (!existsSync(executablePath)) throw new Error(missingChromeMessage(executablePath));
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`No extension build at ${extensionDir}. Run: npm run build`);
 
   const profile = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
+  if (incognito) {
+    await mkdir(join(profile, 'Default'), { recursive: true });
+    const settings = { [unpackedExtensionId(extensionDir)]: { incognito: true } };
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { settings } }));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless,
@@ -80,6 +93,7 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
   // Deadline for auto-waiting locators, so a missing element fails the test with a clear message.

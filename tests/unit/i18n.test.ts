@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { t } from '@/utils/i18n';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { feedErrorText } from '@/entrypoints/options/feed-errors';
+import { t, tPlural, uiLanguage } from '@/utils/i18n';
 import { formatMessage, loadMessages } from '../i18n-messages';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,5 +49,34 @@ describe('t()', () => {
   it('fills positional and named placeholders the way browsers do', () => {
     expect(formatMessage({ message: 'Same story · $1 outlets' }, ['5'])).toBe('Same story · 5 outlets');
     expect(formatMessage({ message: '$COUNT$ new, $$5', placeholders: { count: { content: '$1' } } }, ['3'])).toBe('3 new, $5');
+  });
+});
+
+describe('UI language helpers', () => {
+  it('tPlural picks the singular for one and the plural otherwise (English rules), with the count formatted', () => {
+    expect(tPlural(1, { one: 'outletsOne', other: 'outletsOther' })).toBe('1 outlet');
+    expect(tPlural(1234, { one: 'outletsOne', other: 'outletsOther' })).toBe('1,234 outlets');
+    expect(tPlural(0, { one: 'outletsOne', other: 'outletsOther' })).toBe('0 outlets');
+  });
+
+  it("uiLanguage is the strings' language, with the browser's region when the browser speaks it", () => {
+    expect(uiLanguage()).toBe('en');
+    fakeBrowser.i18n.getUILanguage = () => 'en-GB';
+    expect(uiLanguage()).toBe('en-GB');
+    // Chromium without German resources says en-US while showing a German bundle; here the bundle is English.
+    fakeBrowser.i18n.getUILanguage = () => 'fr-FR';
+    expect(uiLanguage()).toBe('en');
+  });
+
+  it('maps the background’s feed-check reasons to messages (a reason unknown to the map is shown as it came)', () => {
+    expect(feedErrorText('news.example answered HTTP 404: there is no feed at this address.')).toBe(
+      'news.example answered HTTP 404: there is no feed at this address.',
+    );
+    expect(feedErrorText('Could not reach news.example: timed out')).toBe('Could not reach news.example: timed out');
+    expect(feedErrorText('Not a feed: not XML')).toBe('Not a feed: not XML');
+    expect(feedErrorText('Something new went wrong')).toBe('Something new went wrong');
+    // The German bundle gets the same placeholders filled (parity is checked above).
+    const de = loadMessages('de');
+    expect(formatMessage(de.feedErrorHttp, ['news.example', '404'])).toBe('news.example antwortete mit HTTP 404: Unter dieser Adresse gibt es keinen Feed.');
   });
 });
