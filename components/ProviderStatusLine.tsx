@@ -7,19 +7,21 @@ export type ProviderStatusLineProps = {
   providers: ProviderStatus[];
 };
 
-/** One provider's part of the line: "Google News 12", "GDELT rate-limited, retrying", "Bing offline". */
+/** One provider's part of the line: "Google News 12", "GDELT rate-limited, retrying", "Bing News timed out", "GDELT no results". */
 export function describeProvider(provider: ProviderStatus): string {
   const name = provider.name.slice(0, 40);
   switch (provider.state) {
     case 'pending':
       return t('providerSearching', name);
     case 'ok':
-    case 'empty':
       return t('providerCount', [name, formatNumber(provider.count)]);
+    case 'empty':
+      return provider.count ? t('providerCount', [name, formatNumber(provider.count)]) : t('providerEmpty', name);
     case 'rate-limited':
       return t('providerRateLimited', name);
     case 'offline':
-      return t('providerOffline', name);
+      // The scheduler's timeout ("timed out after 4 s") is worth telling apart from no network at all.
+      return provider.message?.startsWith('timed out') ? t('providerTimedOut', name) : t('providerOffline', name);
     case 'error':
       // Short reasons ("HTTP 500") help; long ones quote the provider's body and do not.
       return provider.message && provider.message.length <= 30 ? t('providerFailedReason', [name, provider.message]) : t('providerFailed', name);

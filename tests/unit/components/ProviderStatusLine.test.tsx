@@ -36,7 +36,19 @@ describe('ProviderStatusLine', () => {
         ]}
       />,
     );
-    expect(screen.getByRole('status').textContent).toBe('Google News searching… · GDELT 0 · Bing failed (HTTP 500) · X failed · Y failed');
+    expect(screen.getByRole('status').textContent).toBe('Google News searching… · GDELT no results · Bing failed (HTTP 500) · X failed · Y failed');
+  });
+
+  it('tells a timeout apart from being offline (#7 fault matrix: a provider that never answers)', () => {
+    render(
+      <ProviderStatusLine
+        providers={[
+          makeProvider({ state: 'offline', count: 0, message: 'timed out after 4 s' }),
+          makeProvider({ id: 'bing-news', name: 'Bing News', state: 'offline', count: 0, message: 'network error: Failed to fetch' }),
+        ]}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Google News timed out · Bing News offline');
   });
 
   it('renders nothing when every source is off, and hostile names and messages as text', () => {
