@@ -1,9 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Worker } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, readDatabases } from './browser.mjs';
 import { PopupPage, SidebarPage } from './pages.mjs';
 import { SITE_DIR, type LoggedRequest } from './server.mjs';
 import { FLOOD, FRONT_PAGE, SEARCH_PAGE, STRIKE, useExtension, waitForArticles } from './support';
+
+/** The part of `chrome` the background callbacks below use (they run inside the extension). */
+declare const chrome: {
+  extension: { isAllowedIncognitoAccess(): Promise<boolean>; inIncognitoContext: boolean };
+  windows: { create(data: { incognito: boolean; url: string }): Promise<unknown> };
+  tabs: { query(q: object): Promise<{ id?: number; incognito: boolean }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  storage: { local: { get(keys: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+};
 
 const header = (request: LoggedRequest, name: string) => {
   const value = request.headers[name];
@@ -99,10 +109,137 @@ describe('privacy', () => {
       expect(query.length).toBeLessThanOrEqual(200);
       const sent = `${decodeURIComponent(request.url)}\n${JSON.stringify(request.headers)}`;
       for (const path of pagePaths) expect(sent).not.toContain(path);
+      // Nor the page's address in any form: its origin, host with port, or scheme.
+      expect(query).not.toMatch(/127\.0\.0\.1|localhost|https?:|\.html/);
       expect(header(request, 'referer') ?? '').not.toMatch(/^http/);
       expect(header(request, 'cookie')).toBeUndefined();
       const w = words(decodeURIComponent(request.url));
       for (let i = 0; i + 6 <= w.length; i++) expect(shingles.has(w.slice(i, i + 6).join(' ')), `"${w.slice(i, i + 6).join(' ')}" sent to ${request.provider}`).toBe(false);
     }
   });
+
+  it('sends not one request with every source off, and the page still works', async () => {
+    const { browser, server } = env;
+    await setSettings(browser.serviceWorker, { providers: { 'google-news': false, gdelt: false, 'bing-news': false, wikipedia: false, feeds: false, history: false } });
+    const page = await browser.context.newPage();
+    await page.goto(server.url(FLOOD.path));
+    await waitForArticles(browser, (r) => r.length === 1);
+    const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, await browser.tabIdFor(page));
+    await popup.articleHeading(FLOOD.title).waitFor();
+    await popup.contextSettled();
+    await popup.chip('River Ouse').click(); // an explainer would be a Wikipedia request
+    await page.bringToFront();
+    await new SidebarPage(page).toggle.waitFor();
+    await page.waitForTimeout(1_000);
+    expect(server.requests.filter((r) => r.provider !== undefined)).toEqual([]);
+    // Only the reader's own page and its stylesheet reached the server.
+    expect(server.requests.map((r) => r.url).sort()).toEqual([FLOOD.path, '/assets/site.css'].sort());
+  });
+
+  it('records nothing while history is paused', async () => {
+    const { browser, server } = env;
+    await setSettings(browser.serviceWorker, { historyPaused: true });
+    const page = await browser.context.newPage();
+    await page.goto(server.url(FLOOD.path));
+    await new SidebarPage(page).toggle.filter({ hasText: /·/ }).waitFor({ timeout: 30_000 }); // the article was seen and looked up
+    await page.goto(server.url(STRIKE.path));
+    const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, await browser.tabIdFor(page));
+    await popup.articleHeading(STRIKE.title).waitFor();
+    await popup.contextSettled();
+    const db = (await readDatabases(browser.serviceWorker)).backstory;
+    for (const store of ['articles', 'search', 'analyses']) expect(db?.stores[store] ?? [], store).toEqual([]);
+    await expectNoArticleData(browser.serviceWorker, { allowCaches: true });
+  });
+
+  it('"Clear all" leaves no article data in any IndexedDB store nor in storage.local', async () => {
+    const { browser, server } = env;
+    const page = await browser.context.newPage();
+    await page.goto(server.url(FLOOD.path));
+    const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, await browser.tabIdFor(page));
+    await popup.contextSettled();
+    await popup.chip('River Ouse').click();
+    await popup.explainer('River Ouse').getByRole('heading').waitFor();
+    await page.goto(server.url(STRIKE.path));
+    await new SidebarPage(page).toggle.filter({ hasText: /·/ }).waitFor({ timeout: 30_000 });
+    await waitForArticles(browser, (r) => r.length === 2);
+    const before = (await readDatabases(browser.serviceWorker)).backstory!.stores;
+    for (const store of ['articles', 'search', 'analyses', 'related', 'entities']) expect(before[store]?.length, store).toBeGreaterThan(0);
+
+    await popup.page.reload();
+    await popup.showHistory();
+    await popup.page.getByRole('button', { name: 'Clear all…' }).click();
+    await popup.page.getByRole('alertdialog', { name: 'Clear your whole history?' }).getByRole('button', { name: 'Clear history' }).click();
+    await popup.page.getByText('No articles yet…').waitFor();
+    await expectNoArticleData(browser.serviceWorker);
+  });
+
+  it('records nothing from a private (incognito) window where the extension is allowed', async () => {
+    const { server } = env;
+    await env.browser.close();
+    const browser = await launchWithExtension({ extensionDir: inject('e2eExtensionDir'), incognito: true });
+    try {
+      expect(await browser.serviceWorker.evaluate(() => chrome.extension.isAllowedIncognitoAccess())).toBe(true);
+      server.clearLog();
+      // Split incognito mode: the private window gets its own instance of the background.
+      const privateWorker = browser.context.waitForEvent('serviceworker');
+      await browser.serviceWorker.evaluate(async (url) => void (await chrome.windows.create({ incognito: true, url })), server.url(FLOOD.path));
+      const worker = await privateWorker;
+      expect(await worker.evaluate(() => chrome.extension.inIncognitoContext)).toBe(true);
+
+      // The extension runs there: the content script found the article, and the sidebar looked it up.
+      await expect
+        .poll(
+          () =>
+            worker.evaluate(async () => {
+              const tabs = await chrome.tabs.query({});
+              const tab = tabs.find((t) => t.incognito);
+              if (tab?.id === undefined) return null;
+              const reply = (await chrome.tabs.sendMessage(tab.id, { type: 'getArticle', data: {} }).catch(() => null)) as { data?: { title?: string } } | null;
+              return reply?.data?.title ?? null;
+            }),
+          { timeout: 20_000, interval: 250 },
+        )
+        .toBe(FLOOD.title);
+      await expect.poll(() => server.requests.some((r) => r.provider !== undefined), { timeout: 30_000 }).toBe(true);
+      await new Promise((done) => setTimeout(done, 1_500));
+
+      // Nothing recorded, in the private instance's storage or the normal one's.
+      for (const w of [browser.serviceWorker, worker]) {
+        const db = (await readDatabases(w)).backstory;
+        for (const store of ['articles', 'search', 'analyses']) expect(db?.stores[store] ?? [], store).toEqual([]);
+      }
+      await expectNoArticleData(browser.serviceWorker, { allowCaches: true });
+    } finally {
+      await browser.close();
+    }
+  });
 });
+
+/** Merges `change` into the stored settings (storage.local, as the options page writes them). */
+async function setSettings(worker: Worker, change: Record<string, unknown>): Promise<void> {
+  await worker.evaluate(async (patch) => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(settings as object | undefined), ...patch }, settings$: { v: 2 } });
+  }, change);
+}
+
+/** What would tell someone which articles were read: their addresses, titles and the names in them. */
+const ARTICLE_DATA = [FLOOD.path, STRIKE.path, 'harwick-flood-barrier-vote', 'northline-rail-strike', FLOOD.title, STRIKE.title, 'Okafor', 'Castlebury'];
+
+/**
+ * Reads every store of every IndexedDB database and the whole storage.local: none holds article data.
+ * `allowCaches`: lookups of the page being read may be cached (related coverage, explainers), not recorded.
+ */
+async function expectNoArticleData(worker: Worker, { allowCaches = false } = {}): Promise<void> {
+  const databases = await readDatabases(worker);
+  // The app's one database, or none at all (nothing was ever stored in this profile).
+  expect(Object.keys(databases).filter((name) => name !== 'backstory')).toEqual([]);
+  for (const [name, { stores }] of Object.entries(databases))
+    for (const [store, records] of Object.entries(stores)) {
+      if (allowCaches && ['related', 'entities'].includes(store)) continue;
+      const text = JSON.stringify(records);
+      for (const needle of ARTICLE_DATA) expect(text, `${name}/${store} holds "${needle}"`).not.toContain(needle);
+    }
+  const local = JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)));
+  for (const needle of ARTICLE_DATA) expect(local, `storage.local holds "${needle}"`).not.toContain(needle);
+}

@@ -10,7 +10,8 @@ import { DUMPED_VERSIONS, readDump, type DatabaseDump } from '../fixtures/db/fix
 
 /** Replaces the extension's `backstory` database with `dump`, at the dump's own (old) version, with the raw API. */
 async function seed(worker: Worker, dump: DatabaseDump): Promise<void> {
-  await worker.evaluate(async (dumped) => {
+  await worker.evaluate(async (json) => {
+    const dumped = JSON.parse(json) as DatabaseDump;
     const done = (request: IDBRequest | IDBOpenDBRequest) =>
       new Promise((ok, fail) => {
         request.onsuccess = () => ok(request.result);
@@ -33,7 +34,7 @@ async function seed(worker: Worker, dump: DatabaseDump): Promise<void> {
       tx.onerror = () => fail(tx.error);
     });
     db.close();
-  }, dump);
+  }, JSON.stringify(dump));
 }
 
 describe('database upgrade in Chromium', () => {
