@@ -10,7 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     // Deadlines for a stuck browser, not performance thresholds.
     testTimeout: 90_000,
-    // A launch on a loaded 2-core machine can take half a minute; it has its own deadlines (firefox-browser.mjs).
-    hookTimeout: 120_000,
+    // A launch on a heavily loaded 2-core machine took up to a minute; it has its own deadlines (firefox-browser.mjs).
+    hookTimeout: 180_000,
   },
 });

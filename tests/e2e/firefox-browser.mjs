@@ -17,7 +17,7 @@ export const missingFirefoxMessage = (path = firefoxPath()) =>
 export const EXTENSION_UUID = '6f1c5a2e-3b7d-4c8e-9a10-b1d2e3f4a5b6';
 
 /** Deadlines for a stuck browser, not performance thresholds. */
-const LAUNCH_TIMEOUT = 60_000;
+const LAUNCH_TIMEOUT = 90_000;
 const INSTALL_TIMEOUT = 30_000;
 const CLOSE_TIMEOUT = 10_000;
 

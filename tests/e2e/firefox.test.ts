@@ -23,7 +23,7 @@ const screenshotOf = (page: Page, name: string) =>
  * Waits for an element by polling: puppeteer's waitForSelector watches the document's mutations,
  * and changes inside a shadow root are not among them.
  */
-async function waitForElement(page: Page, selector: string, timeout = 15_000): Promise<ElementHandle> {
+async function waitForElement(page: Page, selector: string, timeout = 30_000): Promise<ElementHandle> {
   let found: ElementHandle | null = null;
   await expect.poll(async () => (found = await page.$(selector)) !== null, { timeout, interval: 100 }).toBe(true);
   return found!;
@@ -50,7 +50,7 @@ describe('core flows in Firefox ESR', () => {
 
   it('opens the welcome page once on install', async () => {
     const welcome = firefox.extensionUrl('options.html?welcome=1');
-    await expect.poll(async () => (await firefox.tabs()).filter((tab) => tab.url === welcome).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await firefox.tabs()).filter((tab) => tab.url === welcome).length, { timeout: 30_000 }).toBe(1);
   });
 
   it('detects the article and shows the sidebar with its same-story coverage', async () => {
@@ -81,7 +81,7 @@ describe('core flows in Firefox ESR', () => {
   it('records the article in the history (IndexedDB and the History view)', async () => {
     let records = await firefox.readArticles();
     await expect
-      .poll(async () => (records = await firefox.readArticles()).length, { timeout: 15_000, interval: 100 })
+      .poll(async () => (records = await firefox.readArticles()).length, { timeout: 30_000, interval: 100 })
       .toBe(1);
     expect(records[0]).toMatchObject({ canonicalUrl: articleUrl, title: FLOOD.title });
     expect(records[0]!.visits).toHaveLength(1);
@@ -132,7 +132,7 @@ describe('core flows in Firefox ESR', () => {
     const popup = await firefox.gotoExtensionPage(await firefox.browser.newPage(), `popup.html?tab=${await firefox.tabIdFor(page)}`);
     // The popup learns "not an article" from the page's content script, so the script has decided by now.
     const status = () => popup.$eval('#popup-panel-page .bs-status__title', (e) => e.textContent).catch(() => null);
-    await expect.poll(status, { timeout: 15_000, interval: 100 }).toBe('Not an article');
+    await expect.poll(status, { timeout: 30_000, interval: 100 }).toBe('Not an article');
     expect(await page.$$eval('backstory-sidebar', (hosts) => hosts.length)).toBe(0);
     expect((await firefox.readArticles()).map((record) => record.canonicalUrl)).toEqual([articleUrl]);
   });
