@@ -25,7 +25,9 @@ export function FollowButton({ article, tabId, send = sendMessage }: FollowButto
     let isStopped = false;
     setState({ status: 'loading' });
     send('listFollows', {}).then(
-      (stories) => !isStopped && setState({ status: 'ready', story: stories.find((s) => s.canonicalUrl === article.canonicalUrl) ?? null, busy: false }),
+      (stories) =>
+        !isStopped &&
+        setState({ status: 'ready', story: (Array.isArray(stories) ? stories : []).find((s) => s.canonicalUrl === article.canonicalUrl) ?? null, busy: false }),
       () => !isStopped && setState({ status: 'ready', story: null, busy: false }),
     );
     return () => {

@@ -15,11 +15,13 @@ export interface NotifyPermission {
   remove(): Promise<boolean>;
 }
 
+// Async so that an API that throws (no permissions API here) rejects instead.
 const browserPermission: NotifyPermission = {
-  has: () => browser.permissions.contains(NOTIFICATIONS_PERMISSION),
-  // Called straight from the click: browsers grant optional permissions only on a user gesture.
-  request: () => browser.permissions.request(NOTIFICATIONS_PERMISSION),
-  remove: () => browser.permissions.remove(NOTIFICATIONS_PERMISSION),
+  has: async () => browser.permissions.contains(NOTIFICATIONS_PERMISSION),
+  // Called straight from the click (an async function runs synchronously up to its first await):
+  // browsers grant optional permissions only on a user gesture.
+  request: async () => browser.permissions.request(NOTIFICATIONS_PERMISSION),
+  remove: async () => browser.permissions.remove(NOTIFICATIONS_PERMISSION),
 };
 
 export type FollowPanelProps = {

@@ -1,10 +1,17 @@
 // Following a story in real Chromium: follow the flood-barrier article from the popup, let the fixture
 // server's Google News answer a day later with two more same-story items, run the check, and see the
 // toolbar badge and the Following list count them; unfollow; no request carries the page's URL.
-/* global chrome -- the callbacks passed to evaluate run inside the extension */
+
+/** The part of `chrome` the callbacks below use (they run inside the extension). */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  action: { getBadgeText(details: Record<string, never>): Promise<string> };
+  permissions: { contains(permissions: { permissions: string[] }): Promise<boolean> };
+};
 import { describe, expect, it } from 'vitest';
 import { PopupPage } from './pages.mjs';
-import { FLOOD, saveScreenshot, useExtension } from './support';
+import { FLOOD, saveScreenshot, useExtension, type E2E } from './support';
 
 /** The two items only the later Google News answer has (tests/fixtures/site/providers/later/). */
 const LATER = [
@@ -12,25 +19,30 @@ const LATER = [
   "Work on Harwick's £48m tidal barrier to start in autumn, council says",
 ];
 
+/** Opens the flood-barrier article and the popup for its tab, and follows the story from "This page". */
+async function followFlood({ browser, server }: E2E): Promise<PopupPage> {
+  const article = await browser.context.newPage();
+  await article.goto(server.url(FLOOD.path));
+  const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, await browser.tabIdFor(article));
+  await popup.articleHeading(FLOOD.title).waitFor();
+  await popup.contextSettled();
+  await popup.page.getByRole('button', { name: 'Follow this story' }).click();
+  await popup.page.getByRole('button', { name: 'Following ✓' }).waitFor();
+  return popup;
+}
+
 describe('following a story', () => {
   const env = useExtension();
 
   it('follows from the popup, counts new coverage on the badge and in the Following list, and unfollows', async () => {
     const { browser, server } = env;
-    const article = await browser.context.newPage();
-    await article.goto(server.url(FLOOD.path));
-    const tabId = await browser.tabIdFor(article);
-    const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, tabId);
-    await popup.articleHeading(FLOOD.title).waitFor();
-    await popup.contextSettled();
-
     // Follow: the button turns into "Following ✓" and the story is stored locally.
-    await popup.page.getByRole('button', { name: 'Follow this story' }).click();
-    await popup.page.getByRole('button', { name: 'Following ✓' }).waitFor();
-    const stored = await browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('follows')).follows);
+    const popup = await followFlood(env);
+    await saveScreenshot(popup, 'popup-follow-button');
+    const stored = (await browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('follows')).follows)) as Record<string, unknown>[];
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ title: FLOOD.title, canonicalUrl: server.url(FLOOD.path), newCount: 0 });
-    expect(stored[0].seenUrls.length).toBeGreaterThan(3);
+    expect((stored[0]!.seenUrls as string[]).length).toBeGreaterThan(3);
     expect(stored[0]).not.toHaveProperty('text');
 
     // A day later the providers have more coverage; the check (as the alarm runs it) finds exactly the new items.
@@ -77,12 +89,7 @@ describe('following a story', () => {
 
   it('does not show a notification or fail without the notifications permission', async () => {
     const { browser, server } = env;
-    const article = await browser.context.newPage();
-    await article.goto(server.url(FLOOD.path));
-    const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, await browser.tabIdFor(article));
-    await popup.contextSettled();
-    await popup.page.getByRole('button', { name: 'Follow this story' }).click();
-    await popup.page.getByRole('button', { name: 'Following ✓' }).waitFor();
+    const popup = await followFlood(env);
     server.setResponseSet('later');
     const reply = await popup.page.evaluate(() => chrome.runtime.sendMessage({ type: 'checkFollowsNow', data: {} }));
     expect(reply).toEqual({ ok: true, data: { checked: 1, newItems: 2 } });

@@ -56,7 +56,12 @@ export async function refreshFollowBadge(): Promise<void> {
 async function notificationsApi(): Promise<typeof browser.notifications | null> {
   const api = (browser as { notifications?: typeof browser.notifications }).notifications;
   if (!api) return null;
-  const granted = await browser.permissions.contains(NOTIFICATIONS_PERMISSION).catch(() => false);
+  let granted = false;
+  try {
+    granted = await browser.permissions.contains(NOTIFICATIONS_PERMISSION);
+  } catch {
+    // No permissions API: no notifications.
+  }
   return granted ? api : null;
 }
 

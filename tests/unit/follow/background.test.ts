@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Analysis } from '@/utils/analysis/types';
 import type { StoryContext } from '@/utils/context/types';
@@ -133,10 +133,17 @@ describe('notifications', () => {
   const item = (n: number) => ({ title: `Item ${n}`, url: `https://a.test/${n}`, source: 'A', publishedAt: null, foundAt: 0 });
   const summary = { checked: 1, newItems: 2, stories: [{ id: 'story-1', title: 'Harwick barrier', found: [item(1), item(2)] }] };
 
+  const { contains } = fakeBrowser.permissions;
+  const { notifications } = fakeBrowser;
+  afterEach(() => {
+    fakeBrowser.permissions.contains = contains;
+    Object.assign(fakeBrowser, { notifications });
+  });
+
   function notificationsApi(granted: boolean) {
     const create = vi.fn(async () => FOLLOW_NOTIFICATION_ID);
     Object.assign(fakeBrowser, { notifications: { create, clear: vi.fn(), onClicked: fakeBrowser.runtime.onMessage } });
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(granted);
+    fakeBrowser.permissions.contains = vi.fn(async () => granted) as unknown as typeof fakeBrowser.permissions.contains;
     return create;
   }
 

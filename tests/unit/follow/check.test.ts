@@ -12,7 +12,7 @@ import { MAX_QUERY_LENGTH } from '@/utils/related/query';
 import { Scheduler } from '@/utils/related/scheduler';
 import type { RelatedStory } from '@/utils/related/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import { fakeFetch, harwickRoute, type Route } from '../context/fixtures';
+import { fakeFetch, harwickRoute } from '../context/fixtures';
 import { makeFollow } from './helpers';
 
 const recorded = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/related/harwick-flood-barrier/article.json'), 'utf8')) as {

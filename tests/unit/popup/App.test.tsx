@@ -18,6 +18,7 @@ const sendTabMessageMock = vi.mocked(sendTabMessage);
 function answer({ history = [], contexts = [makeContext()] }: { history?: HistoryEntry[] | Error; contexts?: (StoryContext | Error)[] } = {}) {
   let asked = 0;
   sendMessageMock.mockImplementation((async (type: string) => {
+    if (type === 'listFollows') return [];
     const reply = type === 'getHistory' ? history : contexts[Math.min(asked++, contexts.length - 1)];
     if (reply instanceof Error) throw reply;
     return reply;
@@ -86,9 +87,16 @@ describe('popup App', () => {
     expect(within(list).getByText('2 visits')).toBeTruthy();
     expect(sendMessageMock).toHaveBeenCalledWith('getHistory', { limit: HISTORY_LIMIT });
     expect(HISTORY_LIMIT).toBe(200);
-    // The other panel is hidden, not gone.
-    expect(screen.getAllByRole('tabpanel', { hidden: true })).toHaveLength(2);
+    // The other panels (This page, Following) are hidden, not gone.
+    expect(screen.getAllByRole('tabpanel', { hidden: true })).toHaveLength(3);
     expect(screen.getByRole('tabpanel').textContent).not.toContain('Not an article');
+  });
+
+  it('opens on the Following tab with ?view=following (the link of a new-coverage notification)', async () => {
+    render(<App search="?view=following" />);
+    expect(tab('Following').getAttribute('aria-selected')).toBe('true');
+    expect(await within(screen.getByRole('tabpanel')).findByText('No followed stories')).toBeTruthy();
+    expect(sendMessageMock).toHaveBeenCalledWith('listFollows', { markSeen: true });
   });
 
   it('switches tabs with the arrow keys', async () => {
