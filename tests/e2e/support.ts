@@ -73,6 +73,19 @@ export async function waitForArticles(
 }
 
 /**
+ * Changes the reader's settings the way the options page does (storage.local `settings`, with WXT's
+ * version stamp so that no migration resets them); open pages follow at once.
+ */
+export async function changeSettings(browser: ExtensionBrowser, change: Record<string, unknown>): Promise<void> {
+  await browser.serviceWorker.evaluate(async (next) => {
+    type Local = { get(key: string): Promise<{ settings?: object }>; set(items: object): Promise<void> };
+    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+    const { settings } = await local.get('settings');
+    await local.set({ settings: { ...settings, ...next }, settings$: { v: 2 } });
+  }, change);
+}
+
+/**
  * Saves a screenshot to .output/screenshots/<name>.png; with UPDATE_SCREENSHOTS=1 also
  * copies it to tests/e2e/screenshots/<readmeName>.png for the README.
  */
