@@ -12,9 +12,9 @@
  */
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import type { Article } from '../../utils/article/types';
 import { openBackstoryDB, recordVisit, searchHistory, type BackstoryDatabase } from '../../utils/db';
 import { queryPrefixes } from '../../utils/history-terms';
+import { createHistoryData, FIRST_VISIT } from './history-data';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,43 +24,7 @@ const SIZES = arg('sizes', '1000,10000').split(',').map(Number);
 const QUERIES = Number(arg('queries', '200'));
 const LIMIT = 100;
 
-// A seeded generator, so every run measures the same data.
-let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-
-const LETTERS = 'abcdefghijklmnoprstuvwyz';
-const VOCABULARY = Array.from({ length: 30_000 }, () => {
-  const length = 4 + Math.floor(random() * 7);
-  return Array.from({ length }, () => LETTERS[Math.floor(random() * LETTERS.length)]).join('');
-});
-/** Zipf-like pick: a few words are very common, most are rare. */
-const pickWord = () => VOCABULARY[Math.floor(VOCABULARY.length * random() ** 3)]!;
-const sentence = (n: number) => Array.from({ length: n }, pickWord).join(' ');
-
-function makeArticle(i: number): Article {
-  const url = `https://site${i % 40}.example/news/${i}`;
-  return {
-    url,
-    canonicalUrl: url,
-    title: sentence(8),
-    byline: null,
-    siteName: `Outlet ${i % 40}`,
-    publishedAt: null,
-    lang: 'en',
-    excerpt: sentence(20),
-    text: sentence(600),
-    wordCount: 600,
-    readingMinutes: 3,
-  };
-}
-
-function makeQuery(): string {
-  const words = 1 + Math.floor(random() * 2);
-  return Array.from({ length: words }, () => {
-    const word = pickWord();
-    return word.slice(0, 2 + Math.floor(random() * Math.min(5, word.length - 1)));
-  }).join(' ');
-}
+const { makeArticle, makeQuery } = createHistoryData();
 
 /** The baseline: every search record read, filtered in memory, newest first. */
 async function linearSearch(db: BackstoryDatabase, query: string) {
@@ -88,7 +52,7 @@ console.log('size     | index p50 | index p95 | scan p50 | scan p95 | same resul
 for (const size of SIZES) {
   const db = await openBackstoryDB({ name: `bench-history-${size}` });
   const fillStart = performance.now();
-  for (let i = 0; i < size; i++) await recordVisit(makeArticle(i), 1_700_000_000_000 + i * 60_000, db);
+  for (let i = 0; i < size; i++) await recordVisit(makeArticle(i), FIRST_VISIT + i * 60_000, db);
   const fillSeconds = (performance.now() - fillStart) / 1000;
   const queries = Array.from({ length: QUERIES }, makeQuery);
   const indexed: number[] = [];

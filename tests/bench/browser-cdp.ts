@@ -1,0 +1,52 @@
+/**
+ * Small DevTools-protocol helpers for the browser benchmarks: page main-thread metrics and the
+ * service worker's heap (the worker has no `performance.memory`; it is reached through a page's
+ * CDP session with Target.attachToTarget and Target.sendMessageToTarget).
+ */
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+/** Main-thread time the renderer spent for `page` so far (ms): script (compile and run, every world) and all tasks. */
+export async function mainThreadMs(cdp: CDPSession): Promise<{ script: number; task: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+  return { script: get('ScriptDuration'), task: get('TaskDuration') };
+}
+
+/** Sends one protocol command to another target through `cdp` (non-flattened session) and waits for its answer. */
+async function sendToTarget(cdp: CDPSession, sessionId: string, id: number, method: string, params: object = {}): Promise<Record<string, unknown>> {
+  const answer = new Promise<Record<string, unknown>>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${method}: no answer from the worker`)), 30_000);
+    const listener = (event: { sessionId?: string; message: string }) => {
+      if (event.sessionId !== sessionId) return;
+      const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+      if (message.id !== id) return;
+      clearTimeout(timer);
+      cdp.off('Target.receivedMessageFromTarget', listener);
+      if (message.error) fail(new Error(`${method}: ${message.error.message}`));
+      else ok(message.result ?? {});
+    };
+    cdp.on('Target.receivedMessageFromTarget', listener);
+  });
+  await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+  return answer;
+}
+
+/**
+ * The extension service worker's JS heap after a full garbage collection, in bytes
+ * (`Runtime.getHeapUsage` on the worker target). `helper` is any page of the context.
+ */
+export async function serviceWorkerHeap(context: BrowserContext, helper: Page, extensionId: string): Promise<{ used: number; total: number }> {
+  const cdp = await context.newCDPSession(helper);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (!worker) throw new Error('no running service worker');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    await sendToTarget(cdp, sessionId, 1, 'HeapProfiler.collectGarbage');
+    const usage = await sendToTarget(cdp, sessionId, 2, 'Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    return { used: Number(usage.usedSize), total: Number(usage.totalSize) };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

@@ -1,0 +1,550 @@
+/**
+ * Browser benchmarks (issue "Performance"): the production build in real Chromium (playwright-core,
+ * /usr/bin/chromium), figures read from performance marks inside the extension (utils/perf.ts, on
+ * in a `BACKSTORY_PERF=1` build) and from the DevTools protocol, medians and p95 over repeated runs.
+ *
+ *   npm run bench:browser [-- --data DIR] [--runs N] [--sizes 1000,10000,50000] [--queries N] [--skip-history]
+ *                         [--only bundle,non-article,articles,sidebar,history] [--no-build]
+ *
+ * - content script on non-article pages (front, search, section, app page): main-thread script
+ *   time of the page (CDP Performance.getMetrics ScriptDuration: compile and run in every world)
+ *   with Backstory vs with a tiny extension whose content script is empty, same pages, same run;
+ * - detection + extraction on article pages (fixture pages; the dev set in DIR with --data): the
+ *   content script's own read (marks around `readPage`) vs raw Readability run on the same page in
+ *   the same tab right after (`new Readability(document.cloneNode(true)).parse()`);
+ * - page idle (the content script's idle read starts) → sidebar painted with same-story items:
+ *   results cached, and with every fixture provider answering in 300 ms (a new canonical URL each run);
+ * - popup open → article header and cached results painted;
+ * - history with 1k / 10k / 50k articles and the worker's heap (tests/bench/browser-history.ts);
+ * - bundle sizes per entrypoint, gzip, of a normal production build (no marks, real provider hosts).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension } from '../e2e/browser.mjs';
+import { buildForFixtures, ROOT } from '../e2e/build.mjs';
+import { findFreePort, SITE_DIR, startFixtureServer } from '../e2e/server.mjs';
+import { mainThreadMs } from './browser-cdp';
+import { runHistoryBench } from './browser-history';
+import { entrySizes } from './bundle';
+import { failedRow, formatTable, median, quantile, type BenchRow } from './table';
+
+export interface BrowserBenchOptions {
+  /** A dev set (html/<id>.html[.gz] + ground-truth.json) whose pages are served locally too. */
+  data?: string;
+  /** Loads per page and per figure. */
+  runs: number;
+  sizes: number[];
+  queries: number;
+  skipHistory: boolean;
+  /** Reuse the builds of the previous run (.output/bench, .output/bench-prod) instead of building. */
+  noBuild?: boolean;
+  /** Only these parts (bundle, non-article, articles, sidebar, history); all when absent. */
+  only?: string[];
+  log: (line: string) => void;
+}
+
+type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+
+const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
+const NON_ARTICLE = ['front-page', 'search-results', 'section-page', 'app-page'];
+/** The fixture site's story whose recorded provider answers have same-story items. */
+const STORY = '/news/northline-rail-strike.html';
+
+// ---------------------------------------------------------------- builds
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((ok, fail) => {
+    const out: Buffer[] = [];
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => out.push(c));
+    child.once('error', fail);
+    child.once('close', (code) => (code === 0 ? ok() : fail(new Error(`${command} ${args.join(' ')} failed:\n${Buffer.concat(out).toString().slice(-3000)}`))));
+  });
+}
+
+/** The normal production build (what users install), for bundle sizes. */
+async function buildProduction(): Promise<string> {
+  const outDir = '.output/bench-prod';
+  const env: NodeJS.ProcessEnv = { BACKSTORY_OUT_DIR: outDir, BACKSTORY_PERF: '', BACKSTORY_PROVIDER_ORIGIN: '' };
+  await run(join(ROOT, 'node_modules/.bin/wxt'), ['build', '-b', 'chrome'], env);
+  return join(ROOT, outDir, 'chrome-mv3');
+}
+
+/** The production build with performance marks and every provider at the fixture server. */
+async function buildMeasured(origin: string): Promise<string> {
+  const previous = process.env.BACKSTORY_PERF;
+  process.env.BACKSTORY_PERF = '1';
+  try {
+    return await buildForFixtures({ origin, outDir: '.output/bench' });
+  } finally {
+    if (previous === undefined) delete process.env.BACKSTORY_PERF;
+    else process.env.BACKSTORY_PERF = previous;
+  }
+}
+
+/** The measured build of an earlier run and the fixture-server port it was built for. */
+async function previousBuild(): Promise<{ port: number; extensionDir: string }> {
+  const extensionDir = join(ROOT, '.output/bench/chrome-mv3');
+  const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+  const port = Number(/^http:\/\/127\.0\.0\.1:(\d+)\//.exec(manifest.host_permissions?.[0] ?? '')?.[1]);
+  if (!port) throw new Error(`${extensionDir} is not a benchmark build: run without --no-build`);
+  return { port, extensionDir };
+}
+
+/** A tiny MV3 extension whose content script is empty (runs on the same pages, at the same moment). */
+async function buildEmptyExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'backstory-bench-empty-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Empty content script (benchmark baseline)',
+    version: '1.0.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }],
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'content.js'), '');
+  await writeFile(join(dir, 'background.js'), '');
+  return dir;
+}
+
+// ---------------------------------------------------------------- pages
+
+interface ServedPage {
+  name: string;
+  path: string;
+  html: string;
+}
+
+async function fixturePages(): Promise<{ nonArticle: ServedPage[]; articles: ServedPage[] }> {
+  const nonArticle: ServedPage[] = [];
+  const articles: ServedPage[] = [];
+  for (const name of (await readdir(PAGES_DIR)).sort()) {
+    const dir = join(PAGES_DIR, name);
+    if (!existsSync(join(dir, 'expected.json'))) continue;
+    const expected = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8')) as { url: string; isArticle: boolean };
+    // Served at the path of its real URL: the URL's shape is one of the detection signals.
+    const url = new URL(expected.url);
+    const page = { name, path: url.pathname + url.search, html: await readFile(join(dir, 'source.html'), 'utf8') };
+    if (expected.isArticle) articles.push(page);
+    else if (NON_ARTICLE.includes(name)) nonArticle.push(page);
+  }
+  return { nonArticle, articles };
+}
+
+async function devSetPages(dir: string): Promise<ServedPage[]> {
+  const truth = JSON.parse(await readFile(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { url?: string }>;
+  const pages: ServedPage[] = [];
+  for (const file of (await readdir(join(dir, 'html'))).sort()) {
+    const id = file.replace(/\.html(\.gz)?$/, '');
+    if (!(id in truth)) continue;
+    const raw = await readFile(join(dir, 'html', file));
+    const url = truth[id]!.url ? new URL(truth[id]!.url!) : null;
+    pages.push({
+      name: id.slice(0, 12),
+      path: `/dev/${id.slice(0, 16)}${url ? url.pathname : `/${id}.html`}`,
+      html: (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'),
+    });
+  }
+  return pages;
+}
+
+/** A server for the benchmark's own pages (fixture pages at their real paths, the dev set, story copies). */
+async function startPageServer(pages: Map<string, string>) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const html = pages.get(path);
+    if (html === undefined) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('page server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path: string) => `${origin}${path}`,
+    close: () => new Promise<void>((ok) => {
+      server.closeAllConnections();
+      server.close(() => ok());
+    }),
+  };
+}
+
+/** Pages may load nothing from the internet (the dev set's pages reference their real hosts). */
+async function blockInternet(context: BrowserContext) {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+}
+
+// ---------------------------------------------------------------- measuring in a tab
+
+type Marks = Record<string, number>;
+
+/**
+ * Waits for the page's idle moment, then (when `mark` is given) for that Backstory mark, then 100 ms;
+ * returns the first time of every Backstory mark (ms since navigation start).
+ */
+function settle(page: Page, mark: string | null, timeoutMs = 10_000): Promise<Marks> {
+  return page.evaluate(
+    async ({ mark, timeoutMs }) => {
+      await new Promise<void>((ok) => requestIdleCallback(() => ok(), { timeout: 500 }));
+      const deadline = performance.now() + timeoutMs;
+      if (mark) while (!performance.getEntriesByName(mark).length && performance.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
+      await new Promise((ok) => setTimeout(ok, 100));
+      const marks: Record<string, number> = {};
+      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('backstory:')) marks[m.name.slice(10)] ??= m.startTime;
+      return marks;
+    },
+    { mark, timeoutMs },
+  );
+}
+
+/** Opens `url` in a new tab of `browser`, waits as {@link settle}, returns marks and main-thread time. */
+async function loadAndMeasure(browser: Launched, url: string, mark: string | null) {
+  const page = await browser.context.newPage();
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url);
+    const marks = await settle(page, mark);
+    const time = await mainThreadMs(cdp);
+    const sidebars = await page.evaluate(() => document.querySelectorAll('backstory-sidebar').length);
+    return { marks, time, sidebars };
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------- the figures
+
+async function nonArticleRows(ours: Launched, empty: Launched, pages: ServedPage[], url: (p: string) => string, runs: number): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const page of pages) {
+    const withOurs: number[] = [];
+    const withEmpty: number[] = [];
+    const ownCode: number[] = [];
+    let detected = 0;
+    // One warm-up load each (code cache, first process), then alternate.
+    await loadAndMeasure(ours, url(page.path), 'backstory:cs:read:end');
+    await loadAndMeasure(empty, url(page.path), null);
+    for (let i = 0; i < runs; i++) {
+      const a = await loadAndMeasure(ours, url(page.path), 'backstory:cs:read:end');
+      const b = await loadAndMeasure(empty, url(page.path), null);
+      withOurs.push(a.time.script);
+      withEmpty.push(b.time.script);
+      const m = a.marks;
+      if (m['cs:read:end'] !== undefined) ownCode.push(m['cs:main:end']! - m['cs:main:start']! + (m['cs:read:end'] - m['cs:read:start']!));
+      detected += a.sidebars;
+    }
+    const over = median(withOurs) - median(withEmpty);
+    rows.push({
+      group: 'browser',
+      figure: `content script, non-article page "${page.name}": main-thread script time`,
+      ours: median(withOurs),
+      baseline: median(withEmpty),
+      unit: 'ms',
+      goal: '≤ baseline + 2 ms (median)',
+      met: over <= 2,
+      note: `over baseline ${over.toFixed(2)} ms; our code alone (marks: main + read) median ${median(ownCode).toFixed(2)} ms${detected ? `; WARNING: shown as an article ${detected}×` : ''}`,
+    });
+  }
+  return rows;
+}
+
+const readabilitySource = () => readFile(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
+
+async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string) => string, runs: number, label: string): Promise<BenchRow[]> {
+  const source = await readabilitySource();
+  const oursMs: number[] = [];
+  const rawMs: number[] = [];
+  const ratios: number[] = [];
+  let missing = 0;
+  // One tab, navigated from page to page (each load is a new document: new marks, a fresh content script).
+  const page = await ours.context.newPage();
+  for (const served of pages) {
+    const a: number[] = [];
+    const r: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      {
+        await page.goto(url(served.path), { waitUntil: 'load', timeout: 30_000 });
+        const marks = await settle(page, 'backstory:cs:read:end');
+        if (marks['cs:read:end'] === undefined) {
+          missing++;
+          continue;
+        }
+        a.push(marks['cs:read:end'] - marks['cs:read:start']!);
+        // Raw Readability in the page's main world, on the same document, once the tab is idle again.
+        await page.evaluate(`${source}\n;globalThis.__benchReadability = Readability; 0`);
+        r.push(
+          await page.evaluate(() => {
+            const R = (globalThis as unknown as { __benchReadability: new (doc: Document) => { parse(): unknown } }).__benchReadability;
+            const start = performance.now();
+            new R(document.cloneNode(true) as Document).parse();
+            return performance.now() - start;
+          }),
+        );
+      }
+    }
+    if (!a.length || !r.length) continue;
+    oursMs.push(median(a));
+    rawMs.push(median(r));
+    ratios.push(median(a) / Math.max(median(r), 0.01));
+  }
+  await page.close();
+  const sum = (v: number[]) => v.reduce((s, x) => s + x, 0);
+  const ratio = median(ratios);
+  return [
+    {
+      group: 'browser',
+      figure: `content script, article pages (${label}, ${oursMs.length}): detection + extraction, median per page`,
+      ours: median(oursMs),
+      baseline: median(rawMs),
+      unit: 'ms',
+      goal: '≤ 1.5× raw Readability',
+      met: oursMs.length ? ratio <= 1.5 : null,
+      note: `ratio ours/raw: median per page ${ratio.toFixed(2)}×, total ${(sum(oursMs) / Math.max(sum(rawMs), 0.01)).toFixed(2)}×, p95 per page ${quantile(ratios, 0.95).toFixed(2)}×${missing ? `; ${missing} loads without a read mark` : ''}`,
+    },
+  ];
+}
+
+/** Waits for a mark in `page` (polling), up to `timeoutMs`; returns the marks. */
+async function waitForMark(page: Page, mark: string, timeoutMs: number): Promise<Marks> {
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: timeoutMs, polling: 25 });
+  return settle(page, null);
+}
+
+async function sidebarAndPopupRows(
+  ours: Launched,
+  fixture: Awaited<ReturnType<typeof startFixtureServer>>,
+  storyCopy: (n: number) => string,
+  runs: number,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const storyUrl = fixture.url(STORY);
+  // Warm: the first visit looks the story up and caches every provider's answer.
+  const tab = await ours.context.newPage();
+  await tab.goto(storyUrl);
+  await waitForMark(tab, 'backstory:sidebar:same-story', 60_000);
+  await tab.waitForTimeout(1_000);
+
+  const cached: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await tab.reload();
+    const marks = await waitForMark(tab, 'backstory:sidebar:same-story', 30_000);
+    cached.push(marks['sidebar:same-story']! - marks['cs:read:start']!);
+  }
+  rows.push({
+    group: 'browser',
+    figure: 'page idle → sidebar shows same-story items, results cached',
+    ours: median(cached),
+    baseline: null,
+    unit: 'ms',
+    goal: '≤ 150 ms median',
+    met: median(cached) <= 150,
+    note: `p95 ${quantile(cached, 0.95).toFixed(0)} ms over ${cached.length} loads (idle = the content script's idle read starts; includes reading the page)`,
+  });
+
+  // The popup for the tab, results cached.
+  const tabId = await ours.tabIdFor(tab);
+  const popupTimes: number[] = [];
+  const headerTimes: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const popup = await ours.context.newPage();
+    try {
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.goto(ours.extensionUrl(`popup.html?tab=${tabId}`));
+      const marks = await waitForMark(popup, 'backstory:popup:results', 30_000);
+      if (i === 0) continue; // warm-up: first start of the popup's code
+      popupTimes.push(marks['popup:results']!);
+      headerTimes.push(marks['popup:article']!);
+    } finally {
+      await popup.close();
+    }
+  }
+  rows.push({
+    group: 'browser',
+    figure: 'popup open → article header and cached results painted',
+    ours: median(popupTimes),
+    baseline: null,
+    unit: 'ms',
+    goal: '≤ 150 ms median',
+    met: median(popupTimes) <= 150,
+    note: `header alone median ${median(headerTimes).toFixed(0)} ms; p95 ${quantile(popupTimes, 0.95).toFixed(0)} ms over ${popupTimes.length} opens (from the popup page's navigation start)`,
+  });
+  await tab.close();
+
+  // Not cached: a new canonical URL each time, every provider answering in 300 ms.
+  fixture.setDelay(300);
+  const fresh: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const page = await ours.context.newPage();
+      try {
+        await page.goto(storyCopy(i));
+        const marks = await waitForMark(page, 'backstory:sidebar:same-story', 30_000);
+        fresh.push(marks['sidebar:same-story']! - marks['cs:read:start']!);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    fixture.setDelay(0);
+  }
+  rows.push({
+    group: 'browser',
+    figure: 'page idle → sidebar shows results, providers answering in 300 ms',
+    ours: median(fresh),
+    baseline: null,
+    unit: 'ms',
+    goal: '≤ 1.2 s median',
+    met: median(fresh) <= 1_200,
+    note: `p95 ${quantile(fresh, 0.95).toFixed(0)} ms over ${fresh.length} articles never looked up before`,
+  });
+  return rows;
+}
+
+function bundleRows(dir: string): BenchRow[] {
+  const goals: Record<string, number> = { 'content script': 80, popup: 120 };
+  return entrySizes(dir).map((s) => {
+    const goal = goals[s.entry];
+    return {
+      group: 'bundle',
+      figure: `bundle ${s.entry}, gzip`,
+      ours: s.gzip / 1024,
+      baseline: null,
+      unit: 'KB',
+      goal: goal === undefined ? 'reported' : `≤ ${goal} KB`,
+      met: goal === undefined ? null : s.gzip / 1024 <= goal,
+      note: `${(s.raw / 1024).toFixed(1)} KB raw: ${s.files.join(', ')}${s.lazy.length ? `; lazy: ${s.lazy.join(', ')}` : ''}`,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- the whole browser part
+
+export async function runBrowserBench(options: BrowserBenchOptions): Promise<BenchRow[]> {
+  const { log } = options;
+  const rows: BenchRow[] = [];
+  const wanted = (part: string) => !options.only || options.only.includes(part);
+  const attempt = async (what: string, goal: string, fn: () => Promise<BenchRow[]>) => {
+    const started = Date.now();
+    try {
+      rows.push(...(await fn()));
+    } catch (error) {
+      log(`${what} failed: ${(error as Error).stack ?? error}`);
+      rows.push(failedRow('browser', what, goal, error));
+    }
+    log(`${what}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  };
+
+  if (wanted('bundle'))
+    await attempt('bundle sizes', '≤ 80 / 120 KB', async () => bundleRows(options.noBuild ? join(ROOT, '.output/bench-prod/chrome-mv3') : await buildProduction()));
+
+  const { port, extensionDir } = options.noBuild ? await previousBuild() : await (async () => {
+    const port = await findFreePort();
+    return { port, extensionDir: await buildMeasured(`http://127.0.0.1:${port}`) };
+  })();
+  const emptyDir = await buildEmptyExtension();
+  const fixture = await startFixtureServer({ port });
+  const { nonArticle, articles } = await fixturePages();
+  const devSet = options.data ? await devSetPages(options.data) : [];
+  const served = new Map<string, string>();
+  for (const p of [...nonArticle, ...articles, ...devSet]) served.set(p.path, p.html);
+  const story = await readFile(join(SITE_DIR, STORY), 'utf8');
+  const pages = await startPageServer(served);
+  // Copies of the story under new canonical URLs: never looked up, never recorded.
+  const copyPath = (n: number) => `/news/copy-${n}-northline-rail-strike.html`;
+  let copies = 0;
+  const storyCopy = (n: number) => {
+    const path = copyPath(n);
+    served.set(path, story.replaceAll('%ORIGIN%', pages.origin).replaceAll('%HOST%', '127.0.0.1').replaceAll(STORY, path));
+    return pages.url(path);
+  };
+
+  let ours: Launched | null = null;
+  let empty: Launched | null = null;
+  try {
+    ours = await launchWithExtension({ extensionDir });
+    empty = await launchWithExtension({ extensionDir: emptyDir });
+    await blockInternet(ours.context);
+    await blockInternet(empty.context);
+    const o = ours;
+    const e = empty;
+    if (wanted('non-article')) await attempt('content script on non-article pages', '≤ baseline + 2 ms', () => nonArticleRows(o, e, nonArticle, pages.url, options.runs));
+    await empty.close();
+    empty = null;
+    if (wanted('articles')) await attempt('content script on fixture article pages', '≤ 1.5×', () =>
+      articleRows(o, [...articles, ...['harwick-flood-barrier-vote', 'northline-rail-strike'].map((n) => ({ name: n, path: `/news/${n}.html`, html: '' }))], (p) => (p.startsWith('/news/') ? fixture.url(p) : pages.url(p)), Math.max(3, Math.ceil(options.runs / 2)), 'fixture pages'),
+    );
+    if (devSet.length && wanted('articles')) await attempt('content script on dev-set pages', '≤ 1.5×', () => articleRows(o, devSet, pages.url, 2, `dev set ${options.data}`));
+    if (wanted('sidebar')) await attempt('sidebar and popup', '≤ 150 ms', () => sidebarAndPopupRows(o, fixture, (n) => storyCopy(1000 + n), options.runs));
+    await ours.close();
+    ours = null;
+
+    if (!options.skipHistory && wanted('history')) {
+      await attempt('history', '≤ 50 ms at 10k', async () => {
+        const browser = await launchWithExtension({ extensionDir });
+        try {
+          await blockInternet(browser.context);
+          return await runHistoryBench({
+            browser,
+            sizes: options.sizes,
+            queries: options.queries,
+            scanQueries: 10,
+            articleUrl: () => storyCopy(2000 + copies++),
+            log,
+          });
+        } finally {
+          await browser.close();
+        }
+      });
+    }
+  } finally {
+    await ours?.close();
+    await empty?.close();
+    await pages.close();
+    await fixture.close();
+    await rm(emptyDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------- command line
+
+export function parseBrowserArgs(argv: string[]): Omit<BrowserBenchOptions, 'log'> {
+  const options: Omit<BrowserBenchOptions, 'log'> = { runs: 7, sizes: [1_000, 10_000, 50_000], queries: 100, skipHistory: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--data') options.data = value();
+    else if (arg === '--runs') options.runs = Math.max(1, Number(value()) || 1);
+    else if (arg === '--sizes') options.sizes = value().split(',').map(Number).filter((n) => n > 0);
+    else if (arg === '--queries') options.queries = Math.max(1, Number(value()) || 1);
+    else if (arg === '--skip-history') options.skipHistory = true;
+    else if (arg === '--only') options.only = value().split(',');
+    else if (arg === '--no-build') options.noBuild = true;
+    else throw new Error(`unknown argument: ${arg}`);
+  }
+  if (options.data && !existsSync(join(options.data, 'ground-truth.json'))) throw new Error(`${options.data}: no ground-truth.json`);
+  return options;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const options = parseBrowserArgs(process.argv.slice(2));
+  await mkdir(join(ROOT, '.output'), { recursive: true });
+  const rows = await runBrowserBench({ ...options, log: (line) => console.error(`[bench] ${line}`) });
+  console.log(formatTable(rows));
+}
