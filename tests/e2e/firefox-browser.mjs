@@ -89,6 +89,8 @@ export async function launchFirefoxWithExtension({ extensionDir, headless = true
   const geckoId = JSON.parse(readFileSync(manifestFile, 'utf8')).browser_specific_settings?.gecko?.id;
   if (typeof geckoId !== 'string') throw new Error(`${manifestFile} names no gecko id`);
 
+  // BACKSTORY_E2E_DUMPIO=1 prints Firefox's own output (startup, console, add-on errors).
+  const dumpio = process.env.BACKSTORY_E2E_DUMPIO === '1';
   const profile = await mkdtemp(join(tmpdir(), 'backstory-firefox-'));
   /** @type {import('puppeteer-core').Browser | undefined} */
   let firefox;
@@ -111,11 +113,15 @@ export async function launchFirefoxWithExtension({ extensionDir, headless = true
       headless,
       userDataDir: profile,
       timeout: LAUNCH_TIMEOUT,
-      // BACKSTORY_E2E_DUMPIO=1 prints Firefox's own output (startup, console, add-on errors).
-      dumpio: process.env.BACKSTORY_E2E_DUMPIO === '1',
+      dumpio,
       // Needed to open moz-extension:// pages over BiDi.
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+      extraPrefsFirefox: {
+        ...QUIET_PREFS,
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+        // With dumpio, the console of pages and of the extension (errors included) goes to stdout too.
+        ...(dumpio ? { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true } : {}),
+      },
     });
     const installed = await within(firefox.installExtension(extensionDir), INSTALL_TIMEOUT, 'installing the add-on');
     if (installed !== geckoId) throw new Error(`installed add-on ${installed}, expected ${geckoId}`);
