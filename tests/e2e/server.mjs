@@ -20,6 +20,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.js': 'text/javascript; charset=utf-8',
+  '.xml': 'application/rss+xml; charset=utf-8',
 };
 
 /** The emulated providers: real paths, and the recorded file each story answers with. */
