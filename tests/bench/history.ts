@@ -11,6 +11,7 @@
  * not Chromium's IndexedDB: they compare the two strategies, they do not predict the browser.
  */
 import 'fake-indexeddb/auto';
+import './node-browser-shim';
 import { performance } from 'node:perf_hooks';
 import { openBackstoryDB, recordVisit, searchHistory, type BackstoryDatabase } from '../../utils/db';
 import { queryPrefixes } from '../../utils/history-terms';
