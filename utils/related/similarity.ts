@@ -9,8 +9,8 @@
  * are the counts and amounts the article states ("six years" ~ "sechs Jahren", "£48m").
  */
 import type { Entity, EntityType } from '../analysis/types';
-import { conceptOf, isConceptKey } from './terms';
-import { boundedEditDistance, consonants, isContentToken, numberKey, skeleton, stem, tokenize, tokenizeCased, type CasedTokens } from './text';
+import { conceptOf } from './terms';
+import { boundedEditDistance, consonants, isContentToken, numberKey, skeleton, skeletonInitial, stem, tokenize, tokenizeCased } from './text';
 
 /** Words that occur in many organisation and place names and identify nothing alone. */
 const GENERIC_NAME_WORDS = new Set(
@@ -42,6 +42,8 @@ const DESCRIPTION_FACTOR = 0.6;
 
 interface NameToken {
   key: string;
+  /** Slot of the key in the profile's stamp arrays (see `ArticleProfile.slots`). */
+  id: number;
   weight: number;
 }
 
@@ -56,8 +58,8 @@ interface EntityProfile {
   isAnchor: boolean;
   /** Each form (name, variants) as weighted tokens; a form matches by the weight share of its tokens found. */
   forms: { tokens: NameToken[]; total: number }[];
-  /** For people: the surname key; found alone it is evidence, but weaker (namesakes). */
-  surname: string | null;
+  /** For people: the surname key's slot; found alone it is evidence, but weaker (namesakes). */
+  surname: number;
   /** For people: whether the form is a single word (surname-like). */
   singleForms: boolean[];
 }
@@ -66,6 +68,8 @@ interface TermProfile {
   display: string;
   power: number;
   stems: string[];
+  /** Slots of `stems`. */
+  ids: number[];
 }
 
 /** The article, reduced to what identifies its story. Build once with {@link buildProfile}. */
@@ -77,10 +81,27 @@ export interface ArticleProfile {
   nameKeys: string[];
   /** `consonants()` of each name key, same order. */
   nameConsonants: string[];
+  /** Each name key without its final vowels, same order. */
+  nameStripped: string[];
+  /** First letters of the name keys (and "e" when a place starts with "s": "Eslovenia"), see `skeletonInitial`. */
+  nameInitials: Set<string>;
   /** Place-name keys by their language-neutral root (see `placeRoot`): "Slowenien" for "Eslovenia", "Slovenian". */
   placeRoots: Map<string, string>;
   /** Folded token → stem and matched name keys (memo across candidates). */
   tokenMemo: Map<string, TokenInfo>;
+  /**
+   * One slot per key the profile looks for — name keys (`n:`), term stems and concepts (`s:`),
+   * headline keys (`t:`) — so that a candidate is matched by marking slots in a typed array
+   * instead of building sets of strings.
+   */
+  slots: Map<string, number>;
+  /** Per slot: the number of the text that last contained the key (title and snippet apart). */
+  titleStamp: Int32Array;
+  descStamp: Int32Array;
+  /** Number of the text being matched (increases with each text). */
+  generation: number;
+  /** Slots of the headline keys (`titleStems`). */
+  titleIds: number[];
   /** Counts and amounts the article states (headline, key terms, summary), as `numberKey`s. */
   numbers: Set<string>;
   /** Stems the article's own evidence already covers: its headline, its key terms, its distinctive name words. */
@@ -117,16 +138,28 @@ export interface CandidateMatch {
   titleNumbers: string[];
 }
 
+/** A word's matching key: its concept across languages when it has one ("grève", "strikes" → `~strike`), else its stem. */
+export function wordKey(token: string): string {
+  return conceptOf(token) ?? stem(token);
+}
+
 const MAX_ENTITIES = 8;
 const MAX_TERMS = 10;
 
-function nameTokens(form: string, type: EntityType): NameToken[] {
+function slotOf(slots: Map<string, number>, key: string): number {
+  let id = slots.get(key);
+  if (id === undefined) slots.set(key, (id = slots.size));
+  return id;
+}
+
+function nameTokens(form: string, type: EntityType, slots: Map<string, number>): NameToken[] {
   const tokens = tokenize(form).filter((t) => t.length > 1 && isContentToken(t));
   return tokens.map((t, i) => {
     let weight = GENERIC_NAME_WORDS.has(t) ? 0.15 : 1;
     // First and middle names identify little on their own.
     if (type === 'person' && tokens.length > 1 && i < tokens.length - 1) weight = 0.3;
-    return { key: skeleton(t), weight };
+    const key = skeleton(t);
+    return { key, id: slotOf(slots, `n:${key}`), weight };
   });
 }
 
@@ -137,15 +170,16 @@ export function buildProfile(
 ): ArticleProfile {
   const entities: EntityProfile[] = [];
   const nameKeys = new Set<string>();
+  const slots = new Map<string, number>();
   for (const entity of analysis.entities.slice(0, MAX_ENTITIES)) {
     const forms = [entity.name, ...entity.variants]
-      .map((f) => nameTokens(f, entity.type))
+      .map((f) => nameTokens(f, entity.type, slots))
       .filter((tokens) => tokens.length > 0 && tokens.some((t) => t.weight >= 1 || tokens.length === 1))
       .map((tokens) => ({ tokens, total: tokens.reduce((s, t) => s + t.weight, 0) }));
     if (!forms.length) continue;
     for (const f of forms) for (const t of f.tokens) nameKeys.add(t.key);
     const last = forms[0]!.tokens.at(-1)!;
-    const surname = entity.type === 'person' && forms[0]!.tokens.length > 1 && last.key.length >= 4 ? last.key : null;
+    const surname = entity.type === 'person' && forms[0]!.tokens.length > 1 && last.key.length >= 4 ? last.id : -1;
     entities.push({
       display: entity.name,
       power: salience(entities.length) * NAME_POWER[entity.type],
@@ -184,16 +218,27 @@ export function buildProfile(
     // Terms that are one concept ("Stichwahl", "Präsidentschaftswahl": an election) are one piece of evidence.
     const same = stems.join(' ');
     if (terms.some((t) => t.stems.join(' ') === same)) continue;
-    if (stems.length) terms.push({ display: term, power: TERM_POWER * salience(terms.length * 0.6), stems });
+    if (stems.length) terms.push({ display: term, power: TERM_POWER * salience(terms.length * 0.6), stems, ids: stems.map((st) => slotOf(slots, `s:${st}`)) });
     for (const st of stems) ownStems.add(st);
     for (const t of tokens) ownStems.add(stem(t));
   }
+  const titleStems = new Set(titleTokens.map(wordKey));
+  const titleIds = [...titleStems].map((k) => slotOf(slots, `t:${k}`));
+  const nameInitials = new Set([...nameKeys].map((k) => k[0]!));
+  if ([...placeRoots.keys()].some((root) => root.startsWith('s'))) nameInitials.add('e');
   return {
     entities,
     terms,
-    titleStems: new Set(titleTokens.map(wordKey)),
+    titleStems,
+    nameInitials,
+    titleIds,
+    slots,
+    titleStamp: new Int32Array(slots.size),
+    descStamp: new Int32Array(slots.size),
+    generation: 0,
     nameKeys: [...nameKeys],
     nameConsonants: [...nameKeys].map(consonants),
+    nameStripped: [...nameKeys].map(finalVowelStripped),
     placeRoots,
     tokenMemo: new Map(),
     ownStems,
@@ -225,12 +270,19 @@ export function placeRoot(key: string): string | null {
 function fuzzyNameKeys(profile: ArticleProfile, key: string): string[] {
   const hit: string[] = [];
   let keyConsonants: string | null = null;
+  let keyStripped: string | null = null;
   for (let i = 0; i < profile.nameKeys.length; i++) {
     const name = profile.nameKeys[i]!;
     if (name === key) hit.push(name);
     else if (name[0] !== key[0] || Math.abs(name.length - key.length) > 2) continue;
     // Names that differ only in their final vowel across languages: "Libya"/"Libye", "Roma"/"Rome".
-    else if (name.length >= 5 && key.length >= 5 && finalVowelStripped(name) === finalVowelStripped(key) && finalVowelStripped(key).length >= name.length - 2) hit.push(name);
+    else if (
+      name.length >= 5 &&
+      key.length >= 5 &&
+      profile.nameStripped[i] === (keyStripped ??= finalVowelStripped(key)) &&
+      keyStripped.length >= name.length - 2
+    )
+      hit.push(name);
     else if (name.length < 6 || key.length < 6) continue;
     else if (boundedEditDistance(name, key, 1) <= 1) hit.push(name);
     else if ((keyConsonants ??= consonants(key)) === profile.nameConsonants[i]) hit.push(name);
@@ -244,25 +296,21 @@ function fuzzyNameKeys(profile: ArticleProfile, key: string): string[] {
 }
 
 interface TokenInfo {
+  /** Not a stop word, not a lone letter or digit. */
+  content: boolean;
   stem: string;
   /** The token's news concept across languages (`~strike` for "Streik"), see `terms.ts`. */
   concept: string | null;
+  /** `concept ?? stem`: the token's headline key. */
+  key: string;
   names: string[];
   number: string | null;
-}
-
-interface TextKeys {
-  names: Set<string>;
-  /** Stems and concept keys: what key terms are matched against. */
-  stems: Set<string>;
-  /** One key per word: its concept when it has one, else its stem (headline overlap across languages). */
-  keys: Set<string>;
-  numbers: Set<string>;
-}
-
-/** A word's matching key: its concept across languages when it has one ("grève", "strikes" → `~strike`), else its stem. */
-export function wordKey(token: string): string {
-  return conceptOf(token) ?? stem(token);
+  /** Slots this token marks: its name keys, its stem and concept (when the profile looks for them). */
+  marks: number[];
+  /** Slot of its headline key, or -1. */
+  titleMark: number;
+  /** Slots of its name keys only (dropped when the token is a namesake). */
+  nameMarks: number;
 }
 
 function numbersIn(text: string): Set<string> {
@@ -274,13 +322,35 @@ function numbersIn(text: string): Set<string> {
   return out;
 }
 
-/** Stem and matched name keys of a folded token, memoised on the profile (tokens repeat across candidates). */
+const NO_NAMES: string[] = [];
+
+/** Everything about a folded token the matching needs, memoised on the profile (tokens repeat across candidates). */
 function tokenInfo(profile: ArticleProfile, token: string): TokenInfo {
   let info = profile.tokenMemo.get(token);
-  if (!info) {
-    info = { stem: stem(token), concept: conceptOf(token), names: fuzzyNameKeys(profile, skeleton(token)), number: numberKey(token) };
-    profile.tokenMemo.set(token, info);
+  if (info) return info;
+  const content = isContentToken(token);
+  const number = numberKey(token);
+  if (!content) {
+    info = { content, stem: '', concept: null, key: '', names: [], number, marks: [], titleMark: -1, nameMarks: 0 };
+  } else {
+    const st = stem(token);
+    const concept = conceptOf(token);
+    // Only a token whose skeleton starts like one of the names can match one: most words are skipped cheaply.
+    const names = profile.nameInitials.has(skeletonInitial(token)) ? fuzzyNameKeys(profile, skeleton(token)) : NO_NAMES;
+    const marks: number[] = [];
+    for (const n of names) {
+      const id = profile.slots.get(`n:${n}`);
+      if (id !== undefined) marks.push(id);
+    }
+    const nameMarks = marks.length;
+    const stemId = profile.slots.get(`s:${st}`);
+    if (stemId !== undefined) marks.push(stemId);
+    const conceptId = concept ? profile.slots.get(`s:${concept}`) : undefined;
+    if (conceptId !== undefined) marks.push(conceptId);
+    const key = concept ?? st;
+    info = { content, stem: st, concept, key, names, number, marks, titleMark: profile.slots.get(`t:${key}`) ?? -1, nameMarks };
   }
+  profile.tokenMemo.set(token, info);
   return info;
 }
 
@@ -291,9 +361,12 @@ const TITLE_CASE_SHARE = 0.7;
  * Indexes of name tokens directly followed by another capitalised word that is not one of the
  * article's names, in a headline written in sentence case: "Norrsken Analytics" is another
  * company than "Norrsken Data", "Zupan Robotics" is not Marko Zupan, "Harwick Town" is a club.
+ * Null when there are none, or the case of the text says nothing.
  */
-function namesakePositions(profile: ArticleProfile, cased: CasedTokens): Set<number> | null {
-  const { tokens, capital, joined } = cased;
+function namesakePositions(profile: ArticleProfile, text: string, tokens: readonly string[]): Set<number> | null {
+  const cased = tokenizeCased(text);
+  if (cased.tokens.length !== tokens.length || cased.tokens.some((t, i) => t !== tokens[i])) return null;
+  const { capital, joined } = cased;
   let long = 0;
   let capitalised = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -305,60 +378,81 @@ function namesakePositions(profile: ArticleProfile, cased: CasedTokens): Set<num
   let out: Set<number> | null = null;
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!joined[i] || !capital[i + 1] || !capital[i]) continue;
-    const next = tokens[i + 1]!;
-    if (!isContentToken(next) || numberKey(next)) continue;
-    if (!isContentToken(tokens[i]!) || !tokenInfo(profile, tokens[i]!).names.length || tokenInfo(profile, next).names.length) continue;
+    const next = tokenInfo(profile, tokens[i + 1]!);
+    if (!next.content || next.number || next.names.length) continue;
+    if (!tokenInfo(profile, tokens[i]!).names.length) continue;
     (out ??= new Set()).add(i);
   }
   return out;
 }
 
-function textKeys(profile: ArticleProfile, text: string, isTitle: boolean): TextKeys {
-  const names = new Set<string>();
-  const stems = new Set<string>();
-  const keys = new Set<string>();
-  const numbers = new Set<string>();
-  const cased = isTitle ? tokenizeCased(text) : null;
-  const tokens = cased ? cased.tokens : tokenize(text);
-  const namesakes = cased ? namesakePositions(profile, cased) : null;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (!isContentToken(token)) {
-      // Number words are stop words ("six", "sechs"), single digits are not content: still counts.
-      const key = numberKey(token);
-      if (key) numbers.add(key);
-      continue;
-    }
-    const info = tokenInfo(profile, token);
-    if (info.number) numbers.add(info.number);
-    stems.add(info.stem);
-    if (info.concept) stems.add(info.concept);
-    keys.add(info.concept ?? info.stem);
-    if (namesakes?.has(i)) continue;
-    for (const k of info.names) names.add(k);
-  }
-  return { names, stems, keys, numbers };
+/** What one text (headline or snippet) carries, marked in `stamp` with the current generation. */
+interface TextScan {
+  numbers: string[];
+  /** Headline only: content stems, and keys (concept or stem) in order, each once; overlap with the article's headline. */
+  stems: string[];
+  keys: string[];
+  titleCommon: number;
 }
 
-/** How much of the entity a text carries (0..1), and whether only by a person's surname. */
-function entityEvidence(entity: EntityProfile, keys: TextKeys): { evidence: number; bySurname: boolean } {
+/** Marks the slots a text carries in `stamp` and collects its numbers (and, for a headline, its stems and keys). */
+function scanText(profile: ArticleProfile, text: string, stamp: Int32Array, gen: number, isTitle: boolean): TextScan {
+  const tokens = tokenize(text);
+  const numbers: string[] = [];
+  const stems: string[] = [];
+  const keys: string[] = [];
+  let titleCommon = 0;
+  let namesakes: Set<number> | null = null;
+  let checkedNamesakes = !isTitle;
+  for (let i = 0; i < tokens.length; i++) {
+    const info = tokenInfo(profile, tokens[i]!);
+    if (info.number && !numbers.includes(info.number)) numbers.push(info.number);
+    if (!info.content) continue;
+    const marks = info.marks;
+    let from = 0;
+    if (info.nameMarks) {
+      // Only headlines with one of the article's names are read for case (a namesake company after the name).
+      if (!checkedNamesakes) {
+        namesakes = namesakePositions(profile, text, tokens);
+        checkedNamesakes = true;
+      }
+      if (namesakes?.has(i)) from = info.nameMarks;
+    }
+    for (let m = from; m < marks.length; m++) stamp[marks[m]!] = gen;
+    if (!isTitle) continue;
+    if (!stems.includes(info.stem)) stems.push(info.stem);
+    if (!keys.includes(info.key)) {
+      keys.push(info.key);
+      if (info.titleMark >= 0) titleCommon++;
+    }
+  }
+  return { numbers, stems, keys, titleCommon };
+}
+
+/** Set by {@link entityEvidence}: whether its result came from a person's surname alone. */
+let lastBySurname = false;
+
+/** How much of the entity a text carries (0..1); `lastBySurname` says whether only by a person's surname. */
+function entityEvidence(entity: EntityProfile, stamp: Int32Array, gen: number): number {
   let full = 0;
   let bySurname = 0;
-  entity.forms.forEach((form, i) => {
+  for (let i = 0; i < entity.forms.length; i++) {
+    const form = entity.forms[i]!;
     let found = 0;
-    for (const t of form.tokens) if (keys.names.has(t.key)) found += t.weight;
+    for (const t of form.tokens) if (stamp[t.id] === gen) found += t.weight;
     if (entity.singleForms[i]) bySurname = Math.max(bySurname, found / form.total);
     else full = Math.max(full, found / form.total);
-  });
-  if (entity.surname && keys.names.has(entity.surname)) bySurname = Math.max(bySurname, 0.9);
-  return full >= bySurname || full >= STRONG ? { evidence: full, bySurname: false } : { evidence: bySurname, bySurname: true };
+  }
+  if (entity.surname >= 0 && stamp[entity.surname] === gen) bySurname = Math.max(bySurname, 0.9);
+  lastBySurname = !(full >= bySurname || full >= STRONG);
+  return lastBySurname ? bySurname : full;
 }
 
-function termEvidence(term: TermProfile, stems: Set<string>): number {
+function termEvidence(term: TermProfile, stamp: Int32Array, gen: number): number {
   let found = 0;
-  for (const s of term.stems) if (stems.has(s)) found++;
+  for (const id of term.ids) if (stamp[id] === gen) found++;
   // Half a multi-word term is weak evidence; a single word is all or nothing.
-  return found === term.stems.length ? 1 : found / term.stems.length >= 0.5 ? 0.4 : 0;
+  return found === term.ids.length ? 1 : found / term.ids.length >= 0.5 ? 0.4 : 0;
 }
 
 /** Evidence at or above this counts as "found" (full name, variant, surname; whole term). */
@@ -371,19 +465,23 @@ const STRONG = 0.85;
  * many weak ones and no candidate needs to repeat every name to score well.
  */
 export function matchCandidate(profile: ArticleProfile, title: string, description: string | null): CandidateMatch {
-  const inTitle = textKeys(profile, title, true);
-  const inDesc = description ? textKeys(profile, description, false) : null;
+  const gen = ++profile.generation;
+  const inTitle = scanText(profile, title, profile.titleStamp, gen, true);
+  const inDesc = description ? scanText(profile, description, profile.descStamp, gen, false) : null;
+  const tStamp = profile.titleStamp;
+  const dStamp = profile.descStamp;
   const shared: string[] = [];
   let miss = 1;
   let strongNames = 0;
   let names = 0;
   let places = 0;
   for (const e of profile.entities) {
-    const t = entityEvidence(e, inTitle);
-    const d = inDesc ? entityEvidence(e, inDesc) : { evidence: 0, bySurname: false };
-    const fromTitle = t.evidence >= d.evidence * DESCRIPTION_FACTOR;
-    const evidence = fromTitle ? t.evidence : d.evidence * DESCRIPTION_FACTOR;
-    const bySurname = fromTitle ? t.bySurname : d.bySurname;
+    const t = entityEvidence(e, tStamp, gen);
+    const tBySurname = lastBySurname;
+    const d = inDesc ? entityEvidence(e, dStamp, gen) : 0;
+    const fromTitle = t >= d * DESCRIPTION_FACTOR;
+    const evidence = fromTitle ? t : d * DESCRIPTION_FACTOR;
+    const bySurname = fromTitle ? tBySurname : inDesc ? lastBySurname : false;
     if (evidence <= 0.2) continue;
     miss *= 1 - e.power * evidence;
     if (evidence >= STRONG * DESCRIPTION_FACTOR) {
@@ -396,22 +494,33 @@ export function matchCandidate(profile: ArticleProfile, title: string, descripti
   }
   let terms = 0;
   for (const term of profile.terms) {
-    const t = termEvidence(term, inTitle.stems);
-    const evidence = Math.max(t, inDesc ? termEvidence(term, inDesc.stems) * DESCRIPTION_FACTOR : 0);
+    const t = termEvidence(term, tStamp, gen);
+    const evidence = Math.max(t, inDesc ? termEvidence(term, dStamp, gen) * DESCRIPTION_FACTOR : 0);
     if (!evidence) continue;
     miss *= 1 - term.power * evidence;
     // Whole terms count 1; half of a multi-word term ("barrier" of "flood barrier") counts ½.
     terms += evidence >= DESCRIPTION_FACTOR ? 1 : evidence >= 0.4 ? 0.5 : 0;
     if (evidence >= 0.5 && !shared.some((s) => s.toLowerCase() === term.display.toLowerCase())) shared.push(term.display);
   }
-  let common = 0;
-  for (const s of inTitle.keys) if (profile.titleStems.has(s)) common++;
-  const titleSim = inTitle.keys.size && profile.titleStems.size ? common / Math.sqrt(inTitle.keys.size * profile.titleStems.size) : 0;
+  const titleSize = inTitle.keys.length;
+  const titleSim = titleSize && profile.titleStems.size ? inTitle.titleCommon / Math.sqrt(titleSize * profile.titleStems.size) : 0;
   miss *= 1 - TITLE_POWER * titleSim;
   let numbers = 0;
-  for (const key of profile.numbers) if (inTitle.numbers.has(key) || inDesc?.numbers.has(key)) numbers++;
+  for (const key of profile.numbers) if (inTitle.numbers.includes(key) || inDesc?.numbers.includes(key)) numbers++;
   miss *= (1 - NUMBER_POWER) ** Math.min(numbers, 2);
-  return { content: 1 - miss, strongNames, names, places, terms, title: titleSim, numbers, shared, titleStems: [...inTitle.stems].filter((k) => !isConceptKey(k)), titleKeys: [...inTitle.keys], titleNumbers: [...inTitle.numbers] };
+  return {
+    content: 1 - miss,
+    strongNames,
+    names,
+    places,
+    terms,
+    title: titleSim,
+    numbers,
+    shared,
+    titleStems: inTitle.stems,
+    titleKeys: inTitle.keys,
+    titleNumbers: inTitle.numbers,
+  };
 }
 
 /** Headline overlap that counts as a piece of evidence on its own. */

@@ -129,7 +129,8 @@ interface Tables {
   words: Map<string, string>;
   /** Compound heads: word → concept key. */
   heads: Map<string, string>;
-  shortestHead: number;
+  /** Distinct head lengths, longest first. */
+  headLengths: number[];
 }
 
 let tables: Tables | null = null;
@@ -162,9 +163,8 @@ function build(): Tables {
       if (k && !words.has(k)) words.set(k, key);
     }
   }
-  let shortestHead = Infinity;
-  for (const w of heads.keys()) shortestHead = Math.min(shortestHead, w.length);
-  return { words, heads, shortestHead };
+  const headLengths = [...new Set([...heads.keys()].map((w) => w.length))].sort((a, b) => b - a);
+  return { words, heads, headLengths };
 }
 
 /** Shortest compound looked into: a head of 3+ letters after a modifier of 3+. */
@@ -180,8 +180,10 @@ export function conceptOf(token: string): string | null {
   if (inflected) return inflected;
   if (token.length < MIN_COMPOUND) return null;
   // German and Dutch compounds: the head (last part) carries the meaning ("Präsidentschaftswahl" is an election).
-  for (let i = 3; i <= token.length - t.shortestHead; i++) {
-    const head = t.heads.get(token.slice(i));
+  // The longest head wins ("Waffenstillstand" before "stand"), after a modifier of 3+ letters.
+  for (const length of t.headLengths) {
+    if (token.length - length < 3) continue;
+    const head = t.heads.get(token.slice(token.length - length));
     if (head) return head;
   }
   return null;

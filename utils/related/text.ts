@@ -29,8 +29,12 @@ export function foldText(text: string): string {
 // "$4.2bn" stays one token ("4.2bn"): its parts alone would match any other amount.
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*\p{L}*|[\p{L}\p{N}]+/gu;
 
+/** {@link TOKEN_RE} for folded ASCII text: the same tokens, without Unicode property classes (faster). */
+const ASCII_TOKEN_RE = /[0-9]+(?:[.,][0-9]+)*[a-z]*|[a-z0-9]+/g;
+
 /** Folded word tokens (letters/digits), in order. */
 export function tokenize(text: string): string[] {
+  if (!NON_ASCII_RE.test(text)) return text.toLowerCase().replace(/['`]/g, '').match(ASCII_TOKEN_RE) ?? [];
   return foldText(text).match(TOKEN_RE) ?? [];
 }
 
@@ -71,17 +75,83 @@ export function tokenizeCased(text: string): CasedTokens {
  * Applied to folded tokens only.
  */
 export function skeleton(token: string): string {
-  return token
-    .replace(/ph/g, 'f')
-    .replace(/s?[sc]h/g, 's')
-    .replace(/(?<=[bdgkpt])h/g, '')
-    .replace(/[qc](?!h)/g, 'k')
-    .replace(/ck/g, 'k')
-    .replace(/z/g, 's')
-    .replace(/[yj]/g, 'i')
-    .replace(/w/g, 'v')
-    .replace(/ou/g, 'u')
-    .replace(/(.)\1+/g, '$1');
+  // The steps, in order (each as a global replace would do it, without regular expressions: this runs for
+  // every distinct headline word): ph → f; s?[sc]h → s; h after b d g k p t dropped; q or c not before h → k;
+  // ck → k; z → s; y, j → i; w → v; ou → u; runs of one letter → one.
+  let s = token;
+  let o = '';
+  if (s.includes('ph')) {
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === 'p' && s[i + 1] === 'h') {
+        o += 'f';
+        i++;
+      } else o += s[i];
+    }
+    s = o;
+  }
+  if (s.includes('h')) {
+    o = '';
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      if (c === 's' && (s[i + 1] === 's' || s[i + 1] === 'c') && s[i + 2] === 'h') {
+        o += 's';
+        i += 2;
+      } else if ((c === 's' || c === 'c') && s[i + 1] === 'h') {
+        o += 's';
+        i++;
+      } else o += c;
+    }
+    s = o;
+    o = '';
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i]!;
+      if (c === 'h' && i > 0 && 'bdgkpt'.includes(s[i - 1]!)) continue;
+      o += c;
+    }
+    s = o;
+  }
+  o = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    o += (c === 'q' || c === 'c') && s[i + 1] !== 'h' ? 'k' : c;
+  }
+  s = o;
+  if (s.includes('ck')) s = s.split('ck').join('k');
+  o = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    o += c === 'z' ? 's' : c === 'y' || c === 'j' ? 'i' : c === 'w' ? 'v' : c;
+  }
+  s = o;
+  if (s.includes('ou')) s = s.split('ou').join('u');
+  o = '';
+  for (let i = 0; i < s.length; i++) if (s[i] !== s[i - 1]) o += s[i];
+  return o;
+}
+
+/** The first letter of `skeleton(token)`, without building it (a cheap filter before fuzzy name matching). */
+export function skeletonInitial(token: string): string {
+  const c0 = token[0] ?? '';
+  const c1 = token[1];
+  switch (c0) {
+    case 'p':
+      return c1 === 'h' ? 'f' : 'p';
+    case 'c':
+      return c1 === 'h' ? 's' : 'k';
+    case 'q':
+      return c1 === 'h' ? 'q' : 'k';
+    case 'z':
+      return 's';
+    case 'y':
+    case 'j':
+      return 'i';
+    case 'w':
+      return 'v';
+    case 'o':
+      return c1 === 'u' ? 'u' : 'o';
+    default:
+      return c0;
+  }
 }
 
 /**
@@ -102,21 +172,29 @@ export function consonants(key: string): string {
 /** Edit distance between `a` and `b`, stopping early above `max` (returns max + 1). */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (b.length + 1 > editRows[0].length) editRows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let prev = editRows[0];
+  let cur = editRows[1];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
       const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      cur.push(v);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length]!;
 }
+/** The two rows {@link boundedEditDistance} reuses (grown when a longer word comes). */
+let editRows: [Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32)];
 
 /**
  * Function words in the languages Backstory sees most (en, de, es, fr, it, pt, nl); they never count as shared content.
@@ -148,7 +226,7 @@ export function isContentToken(token: string): boolean {
 }
 
 /** Number words 2–12 (and 20, 100) in the languages Backstory sees most, folded: the same count across languages. */
-const NUMBER_WORDS: Partial<Record<string, string>> = Object.fromEntries(
+const NUMBER_WORDS = new Map<string, string>(
   [
     'two three four five six seven eight nine ten eleven twelve twenty hundred',
     'zwei drei vier funf sechs sieben acht neun zehn elf zwolf zwanzig hundert',
@@ -165,7 +243,7 @@ const THOUSANDS_RE = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
  */
 export function numberKey(token: string): string | null {
   const c = token.charCodeAt(0);
-  if (!(c >= 48 && c <= 57)) return NUMBER_WORDS[token] ?? null;
+  if (!(c >= 48 && c <= 57)) return NUMBER_WORDS.get(token) ?? null;
   const m = /^(\d+(?:[.,]\d+)*)(?:[a-z]{0,3})$/.exec(token);
   if (!m) return null;
   let digits = m[1]!;

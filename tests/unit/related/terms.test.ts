@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rankRelated, type RankArticle } from '../../../utils/related/rank';
 import { buildProfile, isRelated, matchCandidate, placeRoot, sharesEventWithoutNames } from '../../../utils/related/similarity';
 import { conceptOf, conceptWords } from '../../../utils/related/terms';
-import { tokenize, tokenizeCased } from '../../../utils/related/text';
+import { skeleton, skeletonInitial, tokenize, tokenizeCased } from '../../../utils/related/text';
 import type { RelatedStory } from '../../../utils/related/types';
 
 const concepts = (text: string) => tokenize(text).map(conceptOf);
@@ -155,5 +155,38 @@ describe('two of the article’s people by surname (bench case: slowenien-stichw
     });
     expect(isRelated(matchCandidate(profile, 'Zupan and Kovacic clash in final TV debate', null))).toBe(true);
     expect(isRelated(matchCandidate(profile, 'Zupan scores twice for Harwick', null))).toBe(false);
+  });
+});
+
+describe('skeleton without regular expressions (speed work on rankRelated)', () => {
+  /** The rules as they were first written, with regular expressions: the reference. */
+  const reference = (token: string) =>
+    token
+      .replace(/ph/g, 'f')
+      .replace(/s?[sc]h/g, 's')
+      .replace(/(?<=[bdgkpt])h/g, '')
+      .replace(/[qc](?!h)/g, 'k')
+      .replace(/ck/g, 'k')
+      .replace(/z/g, 's')
+      .replace(/[yj]/g, 'i')
+      .replace(/w/g, 'v')
+      .replace(/ou/g, 'u')
+      .replace(/(.)\1+/g, '$1');
+
+  it('gives the reference result on transliteration variants and on 50,000 random words over the letters the rules touch', () => {
+    for (const w of ['zelenskyy', 'selenskyj', 'qaddafi', 'kadhafi', 'rashidi', 'rachidi', 'schmidt', 'philippe', 'mcclock', 'ssh', 'qh', 'cch']) {
+      expect(skeleton(w)).toBe(reference(w));
+    }
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const letters = 'abcdghjkopqstuwyz';
+    const wrong: string[] = [];
+    for (let n = 0; n < 50_000; n++) {
+      let w = '';
+      const length = 1 + Math.floor(random() * 9);
+      for (let i = 0; i < length; i++) w += letters[Math.floor(random() * letters.length)];
+      if (skeleton(w) !== reference(w) || skeletonInitial(w) !== (reference(w)[0] ?? '')) wrong.push(w);
+    }
+    expect(wrong).toEqual([]);
   });
 });
