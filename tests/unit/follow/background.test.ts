@@ -155,6 +155,21 @@ describe('notifications', () => {
     expect(create).toHaveBeenCalledWith(FOLLOW_NOTIFICATION_ID, expect.objectContaining({ type: 'basic', iconUrl: expect.stringMatching(/\/icon\/128\.png$/), title: '2 new articles on stories you follow', message: '2 new: Harwick barrier' }));
   });
 
+  it('clicking the notification opens the Following list and closes the notification', async () => {
+    const listeners: ((id: string) => void)[] = [];
+    const clear = vi.fn(async () => true);
+    const onClicked = { addListener: (l: (id: string) => void) => listeners.push(l), hasListener: (l: (id: string) => void) => listeners.includes(l) };
+    Object.assign(fakeBrowser, { notifications: { create: vi.fn(), clear, onClicked } });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    startFollowing(service([]));
+    expect(listeners).toHaveLength(1);
+    listeners[0]!('some-other-notification');
+    expect(create).not.toHaveBeenCalled();
+    listeners[0]!(FOLLOW_NOTIFICATION_ID);
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/popup\.html\?view=following$/) });
+    expect(clear).toHaveBeenCalledWith(FOLLOW_NOTIFICATION_ID);
+  });
+
   it('shows nothing, and does not fail, without the permission or without new items', async () => {
     const create = notificationsApi(false);
     expect(await notifyNewCoverage(summary)).toBe(false);
