@@ -45,6 +45,7 @@ export function quantile(values: readonly number[], q: number): number {
 /** A number with a precision that suits its size: 0.42, 4.2, 42, 4200. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value)) return String(value);
   const abs = Math.abs(value);
   if (abs >= 100) return value.toFixed(0);
   if (abs >= 10) return value.toFixed(1);

@@ -34,6 +34,7 @@ describe('bench table', () => {
     expect(formatValue(1234.5, 'ms')).toBe('1235 ms');
     expect(formatValue(1.4, '×')).toBe('1.40×');
     expect(formatValue(null, 'ms')).toBe('—');
+    expect(formatValue(8, '')).toBe('8');
   });
 
   it('writes Markdown for the README with pipes in text escaped', () => {
@@ -89,6 +90,8 @@ describe('Node benchmark output parsers', () => {
       '                      precision@5  same recall  unrelated in top 10  self shown  ms / 1,000 (median of 41, fastest)',
       'backstory rank              1.000        0.898                    0           0     19.10   10.02',
       'tf-idf cosine               0.825        0.756                    5           5     13.00    9.00',
+      '(later runs print median, p95 and fastest)',
+      'backstory rank              1.000        0.898                    0           0     19.10   31.50   10.02',
     ].join('\n');
     const figures = parseRelatedText(out);
     expect(figures.ours).toEqual({ p5: 1, recall: 0.898, unrelated10: 0, ms: 19.1, fastestMs: 10.02 });
