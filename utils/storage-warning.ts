@@ -14,7 +14,13 @@ export interface StorageWarning {
   at: number;
 }
 
-export const storageWarningItem = storage.defineItem<StorageWarning | null>('local:storageWarning', { fallback: null });
+type WarningItem = ReturnType<typeof storage.defineItem<StorageWarning | null>>;
+let item: WarningItem | undefined;
+/**
+ * The stored item, defined on first use: `utils/db.ts` imports this module, and db.ts also runs
+ * outside an extension (benchmarks under Node), where defining a storage item at load would throw.
+ */
+const storageWarningItem = (): WarningItem => (item ??= storage.defineItem<StorageWarning | null>('local:storageWarning', { fallback: null }));
 
 const isWarning = (value: unknown): value is StorageWarning =>
   typeof value === 'object' &&
@@ -25,21 +31,21 @@ const isWarning = (value: unknown): value is StorageWarning =>
 /** Records a quota failure; a `not-saved` warning is not downgraded to `pruned` until it is dismissed. */
 export async function recordStorageWarning(kind: StorageWarningKind, at: number): Promise<void> {
   const previous = await getStorageWarning();
-  await storageWarningItem.setValue({ kind: previous?.kind === 'not-saved' ? 'not-saved' : kind, at });
+  await storageWarningItem().setValue({ kind: previous?.kind === 'not-saved' ? 'not-saved' : kind, at });
 }
 
 /** The current warning, or null. */
 export async function getStorageWarning(): Promise<StorageWarning | null> {
-  const value = await storageWarningItem.getValue();
+  const value = await storageWarningItem().getValue();
   return isWarning(value) ? value : null;
 }
 
 /** The reader dismissed the notice. */
 export function clearStorageWarning(): Promise<void> {
-  return storageWarningItem.removeValue();
+  return storageWarningItem().removeValue();
 }
 
 /** Calls `callback` whenever the warning changes; returns the unwatch function. */
 export function watchStorageWarning(callback: (warning: StorageWarning | null) => void): () => void {
-  return storageWarningItem.watch((next) => callback(isWarning(next) ? next : null));
+  return storageWarningItem().watch((next) => callback(isWarning(next) ? next : null));
 }
