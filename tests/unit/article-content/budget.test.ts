@@ -11,10 +11,9 @@ const MAX_DEPTH = 40;
 const limits = { maxElements: MAX_ELEMENTS, maxDepth: MAX_DEPTH };
 import { makeArticle } from '../components/fixtures';
 
+/** A document parsed from `body` (test markup, not untrusted text). */
 function page(body: string): Document {
-  const doc = document.implementation.createHTMLDocument('page');
-  doc.body.innerHTML = body;
-  return doc;
+  return new DOMParser().parseFromString(`<!doctype html><html><head><title>page</title></head><body>${body}</body></html>`, 'text/html');
 }
 
 describe('pageTooLarge', () => {
