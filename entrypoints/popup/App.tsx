@@ -101,15 +101,21 @@ export function App({ search, followTab }: AppProps) {
           {t('popupSettings')}
         </button>
         {openSidePanel && (
+          // An icon, named for screen readers and on hover: the header has room for little more.
           <button
             type="button"
-            class="popup__open popup__settings"
+            class="popup__open popup__settings popup__side-panel"
+            aria-label={t('sidepanelOpen')}
+            title={t('sidepanelOpen')}
             onClick={() => {
               // Called in the click itself: the browser opens a panel only on a user gesture.
               void openSidePanel(windowId).then(() => !isInTab && window.close(), () => {});
             }}
           >
-            {t('sidepanelOpen')}
+            <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" />
+              <rect x="9.5" y="3" width="4.5" height="10" fill="currentColor" />
+            </svg>
           </button>
         )}
         {!followTab && !isInTab && tabId !== null && (
