@@ -165,11 +165,13 @@ export interface Timing {
   p95: number;
   /** The fastest run: the steadier figure on a busy machine. */
   min: number;
+  /** Median CPU time of the process per run (user + system): less affected than wall time by other processes. */
+  cpuMedian: number;
 }
 
-function timing(times: number[]): Timing {
+function timing(times: number[], cpu: number[]): Timing {
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: median(times), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!, min: sorted[0]! };
+  return { median: median(times), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!, min: sorted[0]!, cpuMedian: median(cpu) };
 }
 
 /**
@@ -183,14 +185,19 @@ function timeBoth(a: () => void, b: () => void, repeats: number): [Timing, Timin
   } // warm-up (JIT)
   const ta: number[] = [];
   const tb: number[] = [];
+  const ca: number[] = [];
+  const cb: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    for (const [fn, times] of i % 2 ? ([[b, tb], [a, ta]] as const) : ([[a, ta], [b, tb]] as const)) {
+    for (const [fn, times, cpu] of i % 2 ? ([[b, tb, cb], [a, ta, ca]] as const) : ([[a, ta, ca], [b, tb, cb]] as const)) {
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       fn();
       times.push(performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1000);
     }
   }
-  return [timing(ta), timing(tb)];
+  return [timing(ta, ca), timing(tb, cb)];
 }
 
 /** Every labelled story of the set. */
@@ -319,8 +326,8 @@ export async function runRelatedBench(options: RelatedBenchOptions = {}): Promis
   const [oursMs, baseMs] = timeBoth(() => rankRelated(article, big, { now }), () => tfidfRank(baseSet, now), repeats);
 
   log('');
-  log(`                      precision@5  same recall  unrelated in top 10  self shown  ms / 1,000 (median, p95, fastest of ${repeats})`);
-  const ms = (t: Timing) => `${t.median.toFixed(2).padStart(8)} ${t.p95.toFixed(2).padStart(7)} ${t.min.toFixed(2).padStart(7)}`;
+  log(`                      precision@5  same recall  unrelated in top 10  self shown  ms / 1,000 (median, p95, fastest of ${repeats}; CPU median)`);
+  const ms = (t: Timing) => `${t.median.toFixed(2).padStart(8)} ${t.p95.toFixed(2).padStart(7)} ${t.min.toFixed(2).padStart(7)}; ${t.cpuMedian.toFixed(2).padStart(6)}`;
   log(`backstory rank        ${o.p5.toFixed(3).padStart(11)}  ${o.recall.toFixed(3).padStart(11)}  ${String(o.unrelated10).padStart(19)}  ${String(o.selfShown).padStart(10)}  ${ms(oursMs)}`);
   log(`tf-idf cosine         ${b.p5.toFixed(3).padStart(11)}  ${b.recall.toFixed(3).padStart(11)}  ${String(b.unrelated10).padStart(19)}  ${String(b.selfShown).padStart(10)}  ${ms(baseMs)}`);
   log(`(tf-idf thresholds picked on this set: same ≥ ${BASELINE_SAME}, related ≥ ${BASELINE_RELATED}; goals: P@5 ≥ ${GOALS.p5}, recall ≥ ${GOALS.recall}, ${GOALS.unrelated10} unrelated, ≤ ${GOALS.rankMs} ms)`);

@@ -530,8 +530,9 @@ const TITLE_EVIDENCE = 0.3;
  * Whether a candidate is about the article's story at all: two independent pieces of
  * evidence, at least one of them specific — a name (see `strongNames`) with a key term,
  * a second name (also by surname: two of the article's people together are rarely namesakes)
- * or a close headline; or a place or surname with two key terms (or one and a close headline).
- * One shared name alone (a namesake, a football club named after the town) is not enough.
+ * or a close headline; or a place or surname with two key terms (or one and a close headline, a
+ * stated count or a second place). One shared name alone (a namesake, a football club named after
+ * the town) is not enough.
  */
 export function isRelated(m: CandidateMatch): boolean {
   const closeTitle = m.title >= TITLE_EVIDENCE ? 1 : 0;
@@ -539,7 +540,8 @@ export function isRelated(m: CandidateMatch): boolean {
   const number = m.numbers > 0 ? 1 : 0;
   // Two of the article's people or organisations together (also by surname) are rarely namesakes; a surname and the town may be.
   if (m.strongNames >= 1 && m.terms + Math.max(m.strongNames - 1, m.names >= 2 ? 1 : 0) + closeTitle + number >= 1) return true;
-  return (m.places >= 1 || m.strongNames >= 0.5) && m.terms + closeTitle + number >= 2;
+  // Two of the article's places together are a second piece of evidence (the region and its town, the country and the city).
+  return (m.places >= 1 || m.strongNames >= 0.5) && m.terms + closeTitle + number + (m.places >= 2 ? 1 : 0) >= 2;
 }
 
 /**

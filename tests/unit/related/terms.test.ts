@@ -190,3 +190,18 @@ describe('skeleton without regular expressions (speed work on rankRelated)', () 
     expect(wrong).toEqual([]);
   });
 });
+
+describe('two of the article’s places and a key term (bench cases: libya-talks "Libye : … pourparlers de Genève", valdora-earthquake)', () => {
+  it('are related; one place and the term are not', () => {
+    const profile = buildProfile('Earthquake near Valdora kills at least 14', {
+      entities: [
+        { name: 'Valdora', type: 'place', variants: [] },
+        { name: 'Umbria', type: 'place', variants: [] },
+        { name: 'Italy', type: 'place', variants: [] },
+      ],
+      keyTerms: ['earthquake'],
+    });
+    expect(isRelated(matchCandidate(profile, 'Italy declares state of emergency after Umbria earthquake', null))).toBe(true);
+    expect(isRelated(matchCandidate(profile, 'Italy declares state of emergency after earthquake', null))).toBe(false);
+  });
+});
