@@ -456,6 +456,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
   if (wanted('bundle'))
     await attempt('bundle sizes', '≤ 80 / 120 KB', async () => bundleRows(options.noBuild ? join(ROOT, '.output/bench-prod/chrome-mv3') : await buildProduction()));
 
+  if (!['non-article', 'articles', 'sidebar', 'history'].some(wanted)) return rows;
   const { port, extensionDir } = options.noBuild ? await previousBuild() : await (async () => {
     const port = await findFreePort();
     return { port, extensionDir: await buildMeasured(`http://127.0.0.1:${port}`) };
