@@ -24,7 +24,9 @@ async function fillDisk(browser: ExtensionBrowser, freedBy: string[] | null): Pr
       const disk: Disk = { full: false, freedBy: null, freedStores: [] };
       scope.__disk = disk;
       const { put, clear, delete: del } = IDBObjectStore.prototype;
+      // Deletions while the disk is full are the ones made to free space (later ones are ordinary updates).
       const free = (store: IDBObjectStore) => {
+        if (!disk.full) return;
         disk.freedStores.push(store.name);
         if (disk.freedBy?.includes(store.name)) disk.full = false;
       };
@@ -46,6 +48,9 @@ async function fillDisk(browser: ExtensionBrowser, freedBy: string[] | null): Pr
     scope.__disk.freedStores = [];
   }, freedBy);
 }
+
+/** The part of `chrome` the callbacks below use (they run inside the extension). */
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 const stores = async (browser: ExtensionBrowser) => (await readDatabases(browser.serviceWorker)).backstory!.stores;
 
@@ -81,6 +86,11 @@ describe('storage quota exceeded in Chromium', () => {
     // The cached answers for the first article went to make room; the history did not.
     expect(after.related?.filter((r) => (r as { canonicalUrl: string }).canonicalUrl === server.url(FLOOD.path))).toEqual([]);
     expect(after.articles).toHaveLength(2);
+    expect(after.analyses?.length).toBeGreaterThan(0);
+    // What was deleted to make room: caches only, never history, search terms or analyses.
+    const freed = await browser.serviceWorker.evaluate(() => (globalThis as unknown as { __disk: { freedStores: string[] } }).__disk.freedStores);
+    expect(freed.length).toBeGreaterThan(0);
+    for (const store of freed) expect(['related', 'entities', 'feed-items']).toContain(store);
 
     await popup.page.reload();
     await popup.page.getByRole('alert').filter({ hasText: 'Storage is full: older cached results were removed' }).waitFor();
@@ -95,8 +105,12 @@ describe('storage quota exceeded in Chromium', () => {
     await fillDisk(browser, null);
     const next = await browser.context.newPage();
     await next.goto(server.url(STRIKE.path));
+    // The content script reports the article when the page is idle; the background then fails, prunes, fails again and says so.
+    await expect
+      .poll(() => browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('storageWarning')).storageWarning), { timeout: 45_000 })
+      .toMatchObject({ kind: 'not-saved' });
     await popup.page.reload();
-    await popup.page.getByRole('alert').filter({ hasText: 'could not be saved to the history' }).waitFor({ timeout: 20_000 });
+    await popup.page.getByRole('alert').filter({ hasText: 'could not be saved to the history' }).waitFor();
     expect((await stores(browser)).articles).toEqual(before);
 
     const options = await browser.context.newPage();
