@@ -8,6 +8,7 @@
 // worker is gone when the worker wakes again, and the protocol reports the version `stopped`.
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readDatabases } from './browser.mjs';
 import { PopupPage } from './pages.mjs';
 import { FLOOD, useExtension, waitForArticles, type E2E } from './support';
 
@@ -47,24 +48,9 @@ async function stopServiceWorker(context: BrowserContext, extensionId: string): 
 }
 
 /** Providers whose answer for the flood-barrier article is stored in the `related` cache, sorted. */
-function storedProviders(browser: E2E['browser']): Promise<string[]> {
-  return browser.serviceWorker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const open = indexedDB.open('backstory');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    try {
-      const records = await new Promise<{ results?: { id: string }[] }[]>((ok, fail) => {
-        const all = db.transaction('related', 'readonly').objectStore('related').getAll();
-        all.onsuccess = () => ok(all.result);
-        all.onerror = () => fail(all.error);
-      });
-      return records.flatMap((r) => (r.results ?? []).map((x) => x.id)).sort();
-    } finally {
-      db.close();
-    }
-  });
+async function storedProviders(browser: E2E['browser']): Promise<string[]> {
+  const related = ((await readDatabases(browser.serviceWorker)).backstory?.stores.related ?? []) as { results?: { id: string }[] }[];
+  return related.flatMap((r) => (r.results ?? []).map((x) => x.id)).sort();
 }
 
 describe('service worker stopped in the middle of a lookup', () => {
