@@ -13,6 +13,9 @@ const PARAGRAPHS_EN = [
   'The barrier will protect about 900 homes on Marsh Lane that were evacuated when the River Ouse burst its banks last winter.',
   'Opponents said the cheaper option of raising the embankments had not been studied properly and asked for a review.',
   'The water authority has agreed to pay part of the cost, and building work is expected to start in the spring.',
+  'Residents who packed the public gallery applauded when the result was read out, and several said they had waited years for a decision.',
+  'The council leader said the vote ended a long period of uncertainty for families whose insurance premiums had risen sharply since the flood.',
+  'Engineers will now prepare detailed designs, which must be approved by the environment agency before any contract can be signed.',
 ];
 
 /** Article markup with the records a news page carries, around `body` (HTML). */
@@ -48,13 +51,24 @@ ${after}
 
 const paragraphs = (list) => list.map((p) => `<p>${p}</p>`).join('\n');
 
-/** Script that snapshots the page's own state as its last act before the content script runs. */
+/**
+ * Script that snapshots the page's own DOM at DOMContentLoaded (before the content script, which runs at
+ * document_idle), and records the page's errors and long tasks (main-thread blocks over 50 ms) from then on.
+ */
 const SNAPSHOT = `<script>
   window.__page = window.__page || {};
-  window.__page.html = document.documentElement.outerHTML;
-  window.__page.title = document.title;
   window.__page.errors = [];
-  window.addEventListener('error', (e) => window.__page.errors.push(String(e.message)));
+  window.__page.longTasks = [];
+  window.addEventListener('error', function (e) { window.__page.errors.push(String(e.message)); });
+  document.addEventListener('DOMContentLoaded', function () {
+    window.__page.html = document.documentElement.outerHTML;
+    window.__page.title = document.title;
+    try {
+      new PerformanceObserver(function (list) {
+        list.getEntries().forEach(function (e) { window.__page.longTasks.push(Math.round(e.duration)); });
+      }).observe({ type: 'longtask' });
+    } catch (e) {}
+  });
 </script>`;
 
 /** 5 MB: the article, then an endless comment thread (about 60,000 elements). */
@@ -77,7 +91,11 @@ function bigPage(path) {
   });
 }
 
-/** 10,000-deep nesting: 10,000 nested divs in the markup (the parser flattens them at 512) and a real 10,000-deep chain built by script. */
+/**
+ * 10,000-deep nesting: 10,000 nested divs in the markup (the parser flattens them at 512) and a real
+ * 10,000-deep chain built by script. The chain is `hidden`: a rendered 10,000-deep tree crashes
+ * Chromium's renderer by itself, with or without any extension (tried: "Page crashed").
+ */
 function deepPage(path) {
   const depth = 10_000;
   const markup = `${'<div class="n">'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}`;
@@ -95,7 +113,7 @@ function deepPage(path) {
     lang: 'en',
     path,
     body: paragraphs(PARAGRAPHS_EN),
-    after: `<section>${markup}</section><div id="chain"></div>${build}${SNAPSHOT}`,
+    after: `<section>${markup}</section><div id="chain" hidden></div>${build}${SNAPSHOT}`,
   });
 }
 
@@ -109,7 +127,9 @@ function prototypesPage(path) {
   const head = `<script>
   (function () {
     var calls = [];
-    var trap = function (name) { return function () { calls.push(name); throw new Error('hostile page: ' + name); }; };
+    var listen = EventTarget.prototype.addEventListener;
+    var push = Array.prototype.push;
+    var trap = function (name) { return function () { push.call(calls, name); throw new Error('hostile page: ' + name); }; };
     window.__page = { calls: calls, replaced: {} };
     var replace = function (owner, key, label) {
       var fake = trap(label);
@@ -133,7 +153,7 @@ function prototypesPage(path) {
     window.JSON = fakeJson;
     window.__page.replaced.JSON = fakeJson;
     replace(window, 'fetch', 'fetch');
-    var FakePromise = function () { calls.push('Promise'); throw new Error('hostile page: Promise'); };
+    var FakePromise = function () { push.call(calls, 'Promise'); throw new Error('hostile page: Promise'); };
     window.Promise = FakePromise;
     window.__page.replaced.Promise = FakePromise;
     replace(window, 'setTimeout', 'setTimeout');
@@ -141,11 +161,11 @@ function prototypesPage(path) {
     replace(window, 'MutationObserver', 'MutationObserver');
     replace(window, 'addEventListener', 'addEventListener');
     replace(EventTarget.prototype, 'addEventListener', 'EventTarget.prototype.addEventListener');
+    listen.call(document, 'DOMContentLoaded', function () {
+      window.__page.html = document.documentElement.outerHTML;
+      window.__page.title = document.title;
+    });
   })();
-  </script>`;
-  const snapshot = `<script>
-    window.__page.html = document.documentElement.outerHTML;
-    window.__page.title = document.title;
   </script>`;
   return articlePage({
     title: 'Harwick barrier vote survives a page that breaks the built-ins',
@@ -153,7 +173,6 @@ function prototypesPage(path) {
     path,
     head,
     body: paragraphs(PARAGRAPHS_EN),
-    after: snapshot,
   });
 }
 
@@ -179,6 +198,9 @@ const CP1252_PARAGRAPHS = [
   '„Das ist ein guter Tag für die Anwohner“, sagte Bürgermeisterin Renée Müller nach der Sitzung. Die Kosten liegen bei 48 Mio. €.',
   'Kritiker halten die Mauer für überteuert — sie hätten lieber die Deiche erhöht, was nach ihrer Rechnung 29 Mio. € gekostet hätte.',
   'Die Arbeiten sollen im Frühjahr beginnen; die Wasserbehörde übernimmt einen Teil der Kosten, rund £16 Mio. umgerechnet.',
+  'Im Zuschauerraum brach Jubel aus, als das Ergebnis verlesen wurde; viele Anwohner hatten seit der Überschwemmung im Februar auf diese Entscheidung gewartet.',
+  'Die Versicherungsprämien der betroffenen Familien waren seither stark gestiegen, manche Häuser gelten als kaum noch verkäuflich.',
+  'Ingenieure sollen nun die genauen Pläne ausarbeiten, die das Landesumweltamt prüfen muss, bevor ein Auftrag vergeben werden kann.',
 ];
 export const CP1252_TITLE = 'Münster beschließt Hochwassermauer für 48 Mio. €';
 
@@ -188,6 +210,9 @@ const SJIS_PARAGRAPHS = [
   '防御壁は、昨年の冬にウーズ川が氾濫した際に避難を余儀なくされたマーシュ・レーン周辺の約九百世帯を守ることになる。',
   '反対派は、より安価な堤防のかさ上げ案が十分に検討されていないと主張し、計画の見直しを求めている。',
   '水道当局が費用の一部を負担することで合意しており、工事は来年の春に始まる見通しだ。',
+  '採決の結果が読み上げられると、傍聴席を埋めた住民から大きな拍手が起きた。多くの住民は、二月の洪水以来この決定を待ち続けてきたという。',
+  '被害を受けた世帯では保険料が大幅に上がり、売却が難しくなった住宅も少なくない。市長は「長い不安の時期がようやく終わる」と述べた。',
+  '今後は技術者が詳細な設計を進め、環境当局の審査を経たうえで、工事の契約が結ばれることになる。',
 ];
 export const SJIS_TITLE = 'ハーウィック市議会、洪水防御壁の建設を承認';
 
