@@ -4,7 +4,7 @@
  * in a `BACKSTORY_PERF=1` build) and from the DevTools protocol, medians and p95 over repeated runs.
  *
  *   npm run bench:browser [-- --data DIR] [--runs N] [--sizes 1000,10000,50000] [--queries N] [--skip-history]
- *                         [--only bundle,non-article,articles,sidebar,history] [--no-build]
+ *                         [--only bundle,non-article,articles,sidebar,history] [--no-build] [--fill-budget S]
  *
  * - content script on non-article pages (front, search, section, app page): main-thread script
  *   time of the page (CDP Performance.getMetrics ScriptDuration: compile and run in every world)
@@ -42,6 +42,8 @@ export interface BrowserBenchOptions {
   sizes: number[];
   queries: number;
   skipHistory: boolean;
+  /** Seconds the history part may spend filling the database (default 300). */
+  fillBudget?: number;
   /** Reuse the builds of the previous run (.output/bench, .output/bench-prod) instead of building. */
   noBuild?: boolean;
   /** Only these parts (bundle, non-article, articles, sidebar, history); all when absent. */
@@ -510,6 +512,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
             sizes: options.sizes,
             queries: options.queries,
             scanQueries: 10,
+            fillBudgetMs: (options.fillBudget ?? 300) * 1000,
             articleUrl: () => storyCopy(2000 + copies++),
             log,
           });
@@ -546,6 +549,7 @@ export function parseBrowserArgs(argv: string[]): Omit<BrowserBenchOptions, 'log
     else if (arg === '--skip-history') options.skipHistory = true;
     else if (arg === '--only') options.only = value().split(',');
     else if (arg === '--no-build') options.noBuild = true;
+    else if (arg === '--fill-budget') options.fillBudget = Math.max(1, Number(value()) || 300);
     else throw new Error(`unknown argument: ${arg}`);
   }
   if (options.data && !existsSync(join(options.data, 'ground-truth.json'))) throw new Error(`${options.data}: no ground-truth.json`);
