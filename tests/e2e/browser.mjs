@@ -115,14 +115,17 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
      * @param {import('playwright-core').Page} page
      */
     async tabIdFor(page) {
-      await page.bringToFront();
-      const tabs = await serviceWorker.evaluate(async () =>
-        (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => ({ id: t.id, url: t.url ?? null })),
-      );
-      const [tab] = tabs;
-      if (tabs.length !== 1 || tab?.id === undefined) throw new Error(`expected one active tab, got ${JSON.stringify(tabs)}`);
-      if (tab.url !== null && tab.url !== page.url()) throw new Error(`active tab shows ${tab.url}, not ${page.url()}`);
-      return tab.id;
+      // A tab that opens meanwhile (the welcome page, opened on install) can take the front: try again.
+      for (let attempt = 1; ; attempt++) {
+        await page.bringToFront();
+        const tabs = await serviceWorker.evaluate(async () =>
+          (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => ({ id: t.id, url: t.url ?? null })),
+        );
+        const [tab] = tabs;
+        if (tabs.length !== 1 || tab?.id === undefined) throw new Error(`expected one active tab, got ${JSON.stringify(tabs)}`);
+        if (tab.url === null || tab.url === page.url()) return tab.id;
+        if (attempt >= 3) throw new Error(`active tab shows ${tab.url}, not ${page.url()}`);
+      }
     },
     /**
      * Every record in IndexedDB `backstory` / `articles`, read in the background.

@@ -96,7 +96,7 @@ describe('story context in the popup', () => {
   const faults: [ProviderId, Fault, RegExp, keyof typeof FROM][] = [
     ['bing-news', '500', /Bing News failed \(HTTP 500\)/, 'bing'],
     ['google-news', '429', /Google News rate-limited, retrying/, 'google'],
-    ['gdelt', 'hang', /GDELT offline/, 'gdelt'],
+    ['gdelt', 'hang', /GDELT timed out/, 'gdelt'],
     ['gdelt', 'malformed', /GDELT failed/, 'gdelt'],
   ];
   for (const [provider, fault, status, missing] of faults) {
