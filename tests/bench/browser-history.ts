@@ -238,6 +238,8 @@ export async function runHistoryBench(options: HistoryBenchOptions): Promise<Ben
       { group: 'history', figure: `history ${label}: record one visit (median of ${visits.length})`, ours: median(visits), baseline: null, unit: 'ms', goal: '—', met: null },
       { group: 'history', figure: `history ${label}: storage used`, ours: mb(usage ?? 0), baseline: null, unit: 'MB', goal: '—', met: null },
     );
+    const slowest = searched.map((r, i) => ({ q: queries[i]!, ms: r.ms, hits: r.urls.length })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+    log(`history ${label}: slowest queries ${slowest.map((x) => `"${x.q}" ${x.ms.toFixed(0)} ms (${x.hits} hits)`).join(', ')}`);
     log(`history ${label}: search p50 ${median(ours).toFixed(1)} p95 ${quantile(ours, 0.95).toFixed(1)} ms; scan p50 ${median(base).toFixed(1)} p95 ${quantile(base, 0.95).toFixed(1)} ms; visit ${median(visits).toFixed(1)} ms; ${mb(usage ?? 0).toFixed(1)} MB`);
 
     if (size === 10_000) {
