@@ -81,7 +81,7 @@ export function App({ search, followTab }: AppProps) {
 
   const openSidePanel = followTab ? null : sidePanelOpener();
   useEffect(() => {
-    if (openSidePanel) void browser.windows.getCurrent().then((w) => setWindowId(w.id ?? null), () => {});
+    if (openSidePanel) void browser.windows.getCurrent().then((w) => setWindowId(w?.id ?? null), () => {}); // no window: no button target
   }, [openSidePanel !== null]);
 
   useEffect(() => {

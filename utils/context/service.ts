@@ -27,10 +27,12 @@ import type { RankedRelated, RelatedQuery, RelatedStory } from '../related/types
 import { DEFAULT_SETTINGS, mayStore, resolveRegion, type Settings } from '../settings';
 import { createWikiClient, explainerContext, explainerTargets, resolveExplainer, type ExplainerCache, type ExplainerTarget } from './explainers';
 import { HISTORY_ENTITIES, TIMELINE_HISTORY, buildSourceInfo, buildTimeline, entityKeys, gdeltSourceCountry, sharesStory } from './timeline';
-import type { Explainer, ProviderStatus, StoryContext } from './types';
+import type { Explainer, ProviderState, ProviderStatus, StoryContext } from './types';
 
 /** Cached related coverage is fresh this long; a lookup older than this starts over. */
 export const RELATED_TTL_MS = 30 * 60_000;
+/** A source that failed (offline, timed out, HTTP error, unreadable answer) is asked again after this long. */
+export const FAILURE_RETRY_MS = 60_000;
 /** Lookups kept in memory (finished ones are dropped first). */
 const MAX_LOOKUPS = 40;
 /** Analyses kept in memory. */
@@ -116,8 +118,15 @@ function hashKey(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Results worth reusing from the cache: the transient failures are asked again. */
-const isSettled = (r: CachedProviderResult) => r.state === 'ok' || r.state === 'empty' || r.state === 'error';
+/**
+ * Results worth reusing from the cache: answers, and an error only while it is recent (a 500 or an
+ * unreadable body is not asked again at once, but it does not stick for the cache's whole life).
+ * Offline and rate-limited results are always asked again.
+ */
+const isSettled = (r: CachedProviderResult, age: number) =>
+  r.state === 'ok' || r.state === 'empty' || (r.state === 'error' && age < FAILURE_RETRY_MS);
+
+const FAILED_STATES: ReadonlySet<ProviderState> = new Set(['offline', 'error', 'rate-limited']);
 
 /** What in the settings changes a lookup (sources, region, language, feeds, and whether it may be stored). */
 const settingsKeyOf = (s: Settings, persist: boolean) => JSON.stringify([s.providers, s.region, s.language, s.feeds, persist]);
@@ -126,7 +135,11 @@ const settingsKeyOf = (s: Settings, persist: boolean) => JSON.stringify([s.provi
 function isStale(lookup: Lookup, now: number): boolean {
   if (!lookup.complete) return false;
   if (now - lookup.startedAt >= RELATED_TTL_MS) return true;
-  return [...lookup.statuses.values()].some((s) => s.state === 'rate-limited' && s.retryAt !== undefined && s.retryAt <= now);
+  return [...lookup.statuses.values()].some((s) =>
+    s.state === 'rate-limited' && s.retryAt !== undefined
+      ? s.retryAt <= now
+      : FAILED_STATES.has(s.state) && now - lookup.updatedAt >= FAILURE_RETRY_MS,
+  );
 }
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
@@ -271,7 +284,7 @@ export function createContextService(deps: ContextDeps) {
     const fresh = cached && cached.queryKey === queryKey && now - cached.fetchedAt < RELATED_TTL_MS ? cached : undefined;
     const fetchedAt = fresh?.fetchedAt ?? now;
     for (const { sourceCountry, ...r } of fresh?.results ?? []) {
-      if (!isSettled(r) || !jobs.some((j) => j.provider.id === r.id)) continue;
+      if (!isSettled(r, now - fetchedAt) || !jobs.some((j) => j.provider.id === r.id)) continue;
       setResult(lookup, r);
       lookup.country ??= sourceCountry ?? null;
     }

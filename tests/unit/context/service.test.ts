@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyseArticle } from '@/utils/analysis/analyse';
 import type { Article } from '@/utils/article/types';
-import { RELATED_TTL_MS, createContextService, type AskOptions } from '@/utils/context/service';
+import { FAILURE_RETRY_MS, RELATED_TTL_MS, createContextService, type AskOptions } from '@/utils/context/service';
 import { entityKeys } from '@/utils/context/timeline';
 import type { StoryContext } from '@/utils/context/types';
 import type { HistoryEntry } from '@/utils/history-types';
@@ -265,6 +265,29 @@ describe('storage', () => {
     const second = await untilComplete(() => up.service.getContext(harwick, normal));
     expect(up.requests.filter((r) => !r.url.hostname.endsWith('wikipedia.org')).map((r) => r.url.hostname)).toEqual(['www.bing.com', 'www.bing.com']);
     expect(states(second)['bing-news']).toBe('ok');
+  });
+
+  it('asks a failed source again a minute later in the same worker (an HTTP 500 or a timeout does not stick for 30 minutes)', async () => {
+    let bingDown = true;
+    const { service, requests } = makeService({
+      route: (url, init) => (url.hostname === 'www.bing.com' && bingDown ? Promise.resolve(new Response('busy', { status: 500 })) : harwickRoute(url, init)),
+    });
+    const first = await untilComplete(() => service.getContext(harwick, normal));
+    expect(states(first)['bing-news']).toBe('error');
+    bingDown = false;
+    const bingAsks = () => requests.filter((r) => r.url.hostname === 'www.bing.com').length;
+    const before = bingAsks();
+    const googleAsks = () => requests.filter((r) => r.url.hostname === 'news.google.com').length;
+    const googleBefore = googleAsks();
+    // At once: the error is the answer (no hammering a failing source on every poll).
+    expect(states(await service.getContext(harwick, normal))['bing-news']).toBe('error');
+    expect(bingAsks()).toBe(before);
+    vi.setSystemTime(Date.now() + FAILURE_RETRY_MS + 1_000);
+    const later = await untilComplete(() => service.getContext(harwick, normal));
+    expect(states(later)['bing-news']).toBe('ok');
+    expect(bingAsks()).toBeGreaterThan(before);
+    // The sources that answered were not asked again: their stored answers are still fresh.
+    expect(googleAsks()).toBe(googleBefore);
   });
 
   it.each<[string, AskOptions, Partial<Settings>]>([
