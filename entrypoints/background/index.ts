@@ -7,7 +7,8 @@ import { createContextHandlers, dbContextStore } from '@/utils/context/handler';
 import { MAINTENANCE_ALARM, feedsChanged, retentionShortened, runMaintenance } from '@/utils/context/maintenance';
 import { buildTimeProviderOrigin } from '@/utils/context/provider-origin';
 import { createContextService } from '@/utils/context/service';
-import { createFollowService, startFollowing } from '@/utils/follow/background';
+import { createFollowService, refreshFollowBadge, startFollowing } from '@/utils/follow/background';
+import { clearFollows } from '@/utils/follow/store';
 import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
 import { createMessageListener, sendTabMessage } from '@/utils/messaging';
 import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
@@ -62,7 +63,12 @@ export default defineBackground(() => {
   const historyManagement = createHistoryManagementHandlers({
     searchHistory: (search) => db.searchHistory(search),
     deleteHistoryEntry: (url) => db.deleteHistoryEntry(url),
-    clearHistory: () => db.clearHistory(),
+    // Followed stories hold article titles and addresses too: "Clear all" forgets them with the history.
+    clearHistory: async () => {
+      await db.clearHistory();
+      await clearFollows();
+      await refreshFollowBadge();
+    },
     exportHistory: () => db.exportHistory(),
     importHistory: (articles) => db.importHistory(articles),
     now: Date.now,

@@ -167,6 +167,11 @@ export function removeFollow(id: string): Promise<boolean> {
   });
 }
 
+/** Forgets every followed story ("Clear all" in History: a followed story holds an article's title and address). */
+export function clearFollows(): Promise<void> {
+  return changeFollows((stories) => ({ stories: stories.length ? [] : stories, result: undefined }));
+}
+
 /** Changes one story if it is still followed (a story unfollowed during a check stays gone); answers the new story or null. */
 export function updateFollow(id: string, change: (story: FollowedStory) => FollowedStory): Promise<FollowedStory | null> {
   return changeFollows((stories) => {

@@ -8,6 +8,7 @@ import {
   markAllSeen,
   readFollows,
   readStory,
+  clearFollows,
   removeFollow,
   totalNew,
   updateFollow,
@@ -98,6 +99,14 @@ describe('follow store: changes', () => {
     await addFollow(makeFollow());
     expect(await removeFollow('nope')).toBe(false);
     expect(await removeFollow('story-1')).toBe(true);
+    expect(await listFollows()).toEqual([]);
+  });
+
+  it('"Clear all" in History forgets every followed story', async () => {
+    await addFollow(makeFollow());
+    await addFollow(makeFollow({ id: 'story-2', canonicalUrl: 'https://example.org/news/other-story' }));
+    expect(await listFollows()).toHaveLength(2);
+    await clearFollows();
     expect(await listFollows()).toEqual([]);
   });
 
