@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CP1252_TITLE, LEGACY_TEXT, SJIS_TITLE } from './hostile-pages.mjs';
 import { PopupPage, SidebarPage } from './pages.mjs';
 import { FLOOD, useExtension, waitForArticles, type E2E } from './support';
@@ -122,11 +122,21 @@ async function popupShows(browser: E2E['browser'], tabId: number, title: string 
 
 describe('hostile pages', () => {
   const env = useExtension();
+  /**
+   * Each case's page is closed after it: pages of one site share a renderer process, so a 5 MB or
+   * 10,000-deep page left open slowed the next case's page (its content script answered late, or
+   * not within the wait, on a loaded machine).
+   */
+  const opened: Page[] = [];
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.close().catch(() => {});
+  });
 
   /** Opens `/hostile/<name>`, waits until the content script has made its idle read, and asks it. */
   async function open(name: string) {
     const { browser, server } = env;
     const page = await browser.context.newPage();
+    opened.push(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     // DOMContentLoaded: a 5 MB page's "load" can take long on a busy machine, and the content script needs only the DOM.
