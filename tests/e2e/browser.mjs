@@ -109,9 +109,9 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
     /** URL of a page inside the extension, e.g. `extensionUrl('popup.html?tab=3')`. */
     extensionUrl: (/** @type {string} */ path) => `chrome-extension://${extensionId}/${path}`,
     /**
-     * Chrome's tab id of a Playwright page, asked from the background. The manifest has no
-     * `tabs` permission, so tabs carry no URL: bring the page to the front and take the active tab
-     * (and when a URL is visible after all, check it).
+     * Chrome's tab id of a Playwright page, asked from the background: bring the page to the front
+     * and take the active tab once it shows the page's URL (the e2e build's host permission for the
+     * fixture server makes those URLs visible; the manifest has no `tabs` permission).
      * @param {import('playwright-core').Page} page
      */
     async tabIdFor(page) {
@@ -123,8 +123,11 @@ export async function launchWithExtension({ headless = true, extensionDir = EXTE
         );
         const [tab] = tabs;
         if (tabs.length !== 1 || tab?.id === undefined) throw new Error(`expected one active tab, got ${JSON.stringify(tabs)}`);
-        if (tab.url === null || tab.url === page.url()) return tab.id;
-        if (attempt >= 3) throw new Error(`active tab shows ${tab.url}, not ${page.url()}`);
+        if (tab.url === page.url()) return tab.id;
+        // No URL yet (a tab still loading, e.g. the welcome page opening on install, shows none) or
+        // another page in front: never take it for this page's tab.
+        if (attempt >= 50) throw new Error(`active tab shows ${tab.url}, not ${page.url()}`);
+        await new Promise((done) => setTimeout(done, 100));
       }
     },
     /**

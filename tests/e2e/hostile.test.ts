@@ -5,7 +5,10 @@ import { PopupPage, SidebarPage } from './pages.mjs';
 import { FLOOD, useExtension, waitForArticles, type E2E } from './support';
 
 /** The extension API, as far as these tests use it inside the worker. */
-declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+type TabInfo = { id?: number; url?: string; status?: string; active?: boolean; discarded?: boolean };
+declare const chrome: {
+  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown>; get(tabId: number): Promise<TabInfo>; query(q: object): Promise<TabInfo[]> };
+};
 
 /**
  * What hostile provider text could have turned into inside `root` (the popup, or the sidebar's shadow
@@ -93,6 +96,14 @@ async function askContentScript(browser: E2E['browser'], tabId: number) {
         return { ok: false, article: null, ms: 0, missing: true };
       }
     }, tabId);
+    if (attempt >= 240) {
+      const tab = await browser.serviceWorker.evaluate(async (id) => {
+        const t = await chrome.tabs.get(id).catch((e: unknown) => ({ error: String(e) }));
+        const all = (await chrome.tabs.query({})).map((x) => ({ id: x.id, url: x.url, status: x.status, active: x.active, discarded: x.discarded }));
+        return { tab: t, all };
+      }, tabId);
+      console.warn(`content script never answered in tab ${tabId}: ${JSON.stringify(tab)}`);
+    }
     if (!answer.missing || attempt >= 240) return { ok: answer.ok, article: answer.article, ms: answer.ms };
     await new Promise((ok) => setTimeout(ok, 250));
   }
