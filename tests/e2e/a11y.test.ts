@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PopupPage, SidebarPage } from './pages.mjs';
-import { FLOOD, useExtension, waitForArticles } from './support';
+import { SidebarPage } from './pages.mjs';
+import { FLOOD, openPopupFor, useExtension, waitForArticles } from './support';
 
 /** axe-core's source, evaluated in the page through the DevTools protocol (extension pages' CSP blocks script tags). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -45,15 +45,8 @@ const NONE = { light: [], dark: [] };
 describe('accessibility (axe-core) in Chromium', () => {
   const env = useExtension();
 
-  async function openPopupFor(path: string): Promise<PopupPage> {
-    const article = await env.browser.context.newPage();
-    await article.goto(env.server.url(path));
-    const tabId = await env.browser.tabIdFor(article);
-    return PopupPage.open(await env.browser.context.newPage(), env.browser.extensionUrl, tabId);
-  }
-
   it('popup "This page" with results and an open explainer, then History', async () => {
-    const popup = await openPopupFor(FLOOD.path);
+    const popup = await openPopupFor(env, FLOOD.path);
     await popup.contextSettled();
     await popup.sameStory.waitFor();
     await popup.names.getByRole('button').first().click();

@@ -3,7 +3,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PopupPage, SidebarPage } from './pages.mjs';
-import { FLOOD, STRIKE, useExtension, waitForArticles } from './support';
+import { FLOOD, STRIKE, openPopupFor, useExtension, waitForArticles } from './support';
 
 /** Whether `locator`'s element has the focus (inside a shadow root too). */
 const isFocused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as Document | ShadowRoot).activeElement === el);
@@ -38,15 +38,8 @@ async function moveTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'T
 describe('keyboard-only use in Chromium', () => {
   const env = useExtension();
 
-  async function openPopupFor(path: string): Promise<PopupPage> {
-    const article = await env.browser.context.newPage();
-    await article.goto(env.server.url(path));
-    const tabId = await env.browser.tabIdFor(article);
-    return PopupPage.open(await env.browser.context.newPage(), env.browser.extensionUrl, tabId);
-  }
-
   it('popup: tabs with the arrow keys, an entity chip opens and closes its explainer card', async () => {
-    const popup = await openPopupFor(FLOOD.path);
+    const popup = await openPopupFor(env, FLOOD.path);
     const { page } = popup;
     await popup.contextSettled();
     await moveTo(page, popup.thisPageTab);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser, type StoredArticle } from './browser.mjs';
+import { PopupPage } from './pages.mjs';
 import { startFixtureServer, type FixtureServer } from './server.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,6 +59,14 @@ export function useExtension(): E2E {
     await env.browser?.close();
   });
   return env;
+}
+
+/** Opens the fixture page at `path` in a new tab, then the popup page for that tab. */
+export async function openPopupFor(env: E2E, path: string): Promise<PopupPage> {
+  const article = await env.browser.context.newPage();
+  await article.goto(env.server.url(path));
+  const tabId = await env.browser.tabIdFor(article);
+  return PopupPage.open(await env.browser.context.newPage(), env.browser.extensionUrl, tabId);
 }
 
 /** Polls the `articles` store until `check` accepts its records, and returns them. */
