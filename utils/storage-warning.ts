@@ -28,10 +28,22 @@ const isWarning = (value: unknown): value is StorageWarning =>
   ((value as StorageWarning).kind === 'pruned' || (value as StorageWarning).kind === 'not-saved') &&
   typeof (value as StorageWarning).at === 'number';
 
-/** Records a quota failure; a `not-saved` warning is not downgraded to `pruned` until it is dismissed. */
-export async function recordStorageWarning(kind: StorageWarningKind, at: number): Promise<void> {
-  const previous = await getStorageWarning();
-  await storageWarningItem().setValue({ kind: previous?.kind === 'not-saved' ? 'not-saved' : kind, at });
+/** The latest recordStorageWarning call: calls run one after another (each reads, then writes). */
+let pending: Promise<void> = Promise.resolve();
+
+/**
+ * Records a quota failure; a `not-saved` warning is not downgraded to `pruned` until it is dismissed.
+ * Calls are queued: a cache write and a history write failing at the same moment (the lookup starts
+ * with the visit) would otherwise both read "no warning", and the later `pruned` would hide `not-saved`.
+ */
+export function recordStorageWarning(kind: StorageWarningKind, at: number): Promise<void> {
+  const write = async () => {
+    const previous = await getStorageWarning();
+    await storageWarningItem().setValue({ kind: previous?.kind === 'not-saved' ? 'not-saved' : kind, at });
+  };
+  const next = pending.then(write, write);
+  pending = next.catch(() => {});
+  return next;
 }
 
 /** The current warning, or null. */

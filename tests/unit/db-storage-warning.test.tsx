@@ -32,4 +32,9 @@ describe('StorageWarning', () => {
     await recordStorageWarning('pruned', 3000);
     expect(await getStorageWarning()).toEqual({ kind: 'not-saved', at: 3000 });
   });
+
+  it('keeps not-saved when a pruned warning is recorded at the same moment (a lookup and a visit failing together)', async () => {
+    await Promise.all([recordStorageWarning('not-saved', 4000), recordStorageWarning('pruned', 4001)]);
+    expect(await getStorageWarning()).toEqual({ kind: 'not-saved', at: 4001 });
+  });
 });
