@@ -159,6 +159,9 @@ describe('privacy', () => {
     await popup.contextSettled();
     await popup.chip('River Ouse').click();
     await popup.explainer('River Ouse').getByRole('heading').waitFor();
+    // A followed story keeps the article's title and address in storage.local: "Clear all" forgets it too.
+    await popup.page.getByRole('button', { name: 'Follow this story' }).click();
+    await expect.poll(() => browser.serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('follows'))), { timeout: 20_000 }).toContain(FLOOD.title);
     await page.goto(server.url(STRIKE.path));
     await new SidebarPage(page).toggle.filter({ hasText: /·/ }).waitFor({ timeout: 30_000 });
     await waitForArticles(browser, (r) => r.length === 2);

@@ -153,6 +153,9 @@ export function createContextService(deps: ContextDeps) {
   const providers = deps.providers ?? PROVIDERS;
   const analyses = new Map<string, Analysis>();
   const lookups = new Map<string, Promise<Lookup>>();
+  /** The controllers of lookups still running, and how many times the history was cleared. */
+  const liveControllers = new Set<AbortController>();
+  let clearedTimes = 0;
 
   /** The article's analysis: from memory, else computed from its text, else stored (an article sent without text). */
   async function analysisOf(article: Article): Promise<Analysis> {
@@ -166,8 +169,9 @@ export function createContextService(deps: ContextDeps) {
   }
 
   /** Stores an article's analysis (after a recorded visit), so that its names index the history. */
-  async function storeAnalysis(article: Article): Promise<void> {
+  async function storeAnalysis(article: Article, signal?: AbortSignal): Promise<void> {
     const analysis = await analysisOf(article);
+    if (signal?.aborted) return;
     await deps.store.putAnalysis({ canonicalUrl: article.canonicalUrl, analysis, entityKeys: entityKeys(analysis), analysedAt: deps.now() });
   }
 
@@ -226,6 +230,7 @@ export function createContextService(deps: ContextDeps) {
 
   async function start(article: Article, options: AskOptions, settings: Settings): Promise<Lookup> {
     const now = deps.now();
+    const born = clearedTimes;
     const persist = persistFor(article, options, settings);
     const analysis = await analysisOf(article);
     const { text: _text, ...meta } = article;
@@ -248,8 +253,12 @@ export function createContextService(deps: ContextDeps) {
       version: 0,
     };
     const signal = lookup.controller.signal;
+    // Started before a "Clear all" that came while its analysis was computed: it must not write.
+    if (born !== clearedTimes) lookup.controller.abort(new DOMException('history cleared', 'AbortError'));
+    liveControllers.add(lookup.controller);
     const on = (id: string) => (settings.providers as Record<string, boolean | undefined>)[id] !== false;
-    if (persist) void storeAnalysis(article).catch(() => {});
+    // Nothing is written once the lookup is aborted ("Clear all" aborts every lookup before it clears).
+    if (persist) void storeAnalysis(article, signal).catch(() => {});
 
     // ---- queries: near (same event) and wide (background), from names and key terms only
     const region = resolveRegion(settings, article.lang, deps.browserLanguage);
@@ -295,7 +304,7 @@ export function createContextService(deps: ContextDeps) {
       timeoutMs: deps.timeoutMs,
       onResult: (result) => {
         setResult(lookup, result);
-        if (persist && result.state !== 'pending') {
+        if (persist && result.state !== 'pending' && !signal.aborted) {
           const cached: CachedProviderResult = { ...result };
           if (result.id === 'gdelt' && lookup.country) cached.sourceCountry = lookup.country;
           void deps.store.putRelatedResult(article.canonicalUrl, queryKey, fetchedAt, cached).catch(() => {});
@@ -336,7 +345,7 @@ export function createContextService(deps: ContextDeps) {
       if (!on('wikipedia')) return;
       const client = createWikiClient({
         scheduler: deps.scheduler,
-        cache: { get: (key) => deps.store.getEntityCache(key), put: persist ? (r) => deps.store.putEntityCache(r) : undefined },
+        cache: { get: (key) => deps.store.getEntityCache(key), put: persist ? async (r) => void (signal.aborted || (await deps.store.putEntityCache(r))) : undefined },
         now: deps.now,
         version: deps.version,
         origin: deps.origin,
@@ -372,7 +381,9 @@ export function createContextService(deps: ContextDeps) {
       });
     })();
 
-    void Promise.allSettled([providersDone, feedsDone, historyDone, explainersDone]).then(async () => {
+    const allDone = Promise.allSettled([providersDone, feedsDone, historyDone, explainersDone]);
+    void allDone.then(() => liveControllers.delete(lookup.controller));
+    void allDone.then(async () => {
       // Which related items the reader has already read ("read on 3 Jun").
       const urls = [...lookup.results.values()].flatMap((r) => r.stories.map((s) => s.url));
       if (on(HISTORY_ID) && urls.length) {
@@ -446,7 +457,19 @@ export function createContextService(deps: ContextDeps) {
       }
     },
 
-    storeAnalysis,
+    /**
+     * "Clear all": aborts every lookup (an aborted lookup writes nothing more) and forgets what
+     * is held in memory, so that nothing of the cleared history is written back or answered.
+     */
+    forgetAll(): void {
+      clearedTimes++;
+      for (const controller of liveControllers) controller.abort(new DOMException('history cleared', 'AbortError'));
+      liveControllers.clear();
+      lookups.clear();
+      analyses.clear();
+    },
+
+    storeAnalysis: (article: Article) => storeAnalysis(article),
   };
 }
 

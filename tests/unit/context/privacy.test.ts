@@ -12,7 +12,7 @@ import { MAX_QUERY_LENGTH } from '@/utils/related/query';
 import { Scheduler } from '@/utils/related/scheduler';
 import { foldText } from '@/utils/related/text';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { fakeFetch, memoryStore, siteArticle } from './fixtures';
+import { fakeFetch, harwickRoute, memoryStore, siteArticle, writesOf } from './fixtures';
 
 const analysisDir = join(import.meta.dirname, '../../fixtures/analysis');
 
@@ -141,5 +141,44 @@ describe('privacy: what leaves the browser', () => {
       expect((await service.getContext(article, { isPrivate: false })).complete).toBe(true);
     }
     expect(net.mock).not.toHaveBeenCalled();
+  });
+});
+
+describe('privacy: "Clear all" while a lookup is running', () => {
+  it('aborts it: nothing of it is written after the clear, and the next ask looks up afresh', async () => {
+    // Providers answering after a second, as on a slow network: the clear comes while they are out.
+    const net = fakeFetch(async (url, init) => {
+      await new Promise((done) => setTimeout(done, 1_000));
+      return harwickRoute(url, init);
+    });
+    const memory = memoryStore();
+    const service = createContextService({
+      scheduler: new Scheduler({ fetch: net.fetch, now: Date.now }),
+      store: memory.store,
+      getSettings: async () => DEFAULT_SETTINGS,
+      now: Date.now,
+      version: '0.1.0',
+      origin: null,
+    });
+    const article = siteArticle('harwick-flood-barrier-vote');
+    await service.getContext(article, { isPrivate: false });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(net.requests.length).toBeGreaterThan(0);
+
+    service.forgetAll();
+    for (const write of writesOf(memory.store)) write.mockClear();
+    await vi.advanceTimersByTimeAsync(20_000);
+    for (const write of writesOf(memory.store)) expect(write).not.toHaveBeenCalled();
+
+    // Asked again (the reader is still on the page): a new lookup, which stores as usual.
+    let context = await service.getContext(article, { isPrivate: false });
+    for (let i = 0; i < 40 && !context.complete; i++) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      context = await service.getContext(article, { isPrivate: false });
+    }
+    expect(context.complete).toBe(true);
+    expect(context.related.sameStory.length).toBeGreaterThan(0);
+    expect(memory.store.putRelatedResult).toHaveBeenCalled();
+    expect(memory.store.putAnalysis).toHaveBeenCalled();
   });
 });
