@@ -1,9 +1,10 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Analysis } from './analysis/types';
 import type { Article } from './article/types';
 import type { ProviderState } from './context/types';
 import type { ExportedArticle, HistoryEntry, HistorySearch } from './history-types';
 import { mergeEntries } from './history-export';
+import { createIndexWriter, INDEX_STORES, matchDocs, type IndexWriter, type PostingRecord, type SearchMetaRecord } from './history-index';
 import { buildSearchTerms, entityKey, prefixRange, queryPrefixes, siteKey, siteOf } from './history-terms';
 import type { WikiSearchHit, WikiSummaryResult } from './providers/wikipedia';
 import type { RelatedStory } from './related/types';
@@ -63,16 +64,21 @@ export interface FeedItemRecord extends RelatedStory {
 
 /**
  * v3: an article's search terms (the history's compact search index, instead of its text).
- * Keyed by `[lastVisitedAt, canonicalUrl]`, so the keys an index lookup returns are already
- * ordered by recency: results are sorted without reading a record.
+ * Keyed by `[lastVisitedAt, canonicalUrl]`, so a walk from the newest visit needs no sort.
+ * v4: with its number in the inverted index (`utils/history-index.ts`).
  */
 export interface SearchRecord {
   canonicalUrl: string;
   /** Epoch ms of the latest visit, as in `articles` (first part of the key). */
   lastVisitedAt: number;
-  /** Folded words and filter keys (`utils/history-terms.ts`), indexed multi-entry. */
+  /** Folded words and filter keys (`utils/history-terms.ts`). */
   terms: string[];
+  /** v4: the article's number in `postings` (indexed, unique); kept while it is in the history. */
+  doc: number;
 }
+
+/** A search record before it is stored (the index gives the doc number). */
+export type SearchTerms = Omit<SearchRecord, 'doc'>;
 
 /**
  * The one IndexedDB database. Only the background opens it: an IndexedDB opened in a
@@ -103,11 +109,21 @@ export interface BackstoryDB extends DBSchema {
     value: EntityCacheRecord;
     indexes: { 'by-fetchedAt': number };
   };
-  /** v3: search terms of each history entry, by `[lastVisitedAt, canonicalUrl]`. */
+  /** v3: search terms of each history entry, by `[lastVisitedAt, canonicalUrl]` (v4: `by-doc` instead of `by-term`). */
   search: {
     key: [number, string];
     value: SearchRecord;
-    indexes: { 'by-url': string; 'by-term': string };
+    indexes: { 'by-url': string; 'by-doc': number };
+  };
+  /** v4: the inverted index: for each term, the docs that have it. */
+  postings: {
+    key: string;
+    value: PostingRecord;
+  };
+  /** v4: the next doc number and each doc's latest visit. */
+  'search-meta': {
+    key: string;
+    value: SearchMetaRecord;
   };
   /** v2: items of the reader's feeds, by item URL. */
   'feed-items': {
@@ -123,7 +139,8 @@ type UpgradeTx = IDBPTransaction<BackstoryDB, StoreNames<BackstoryDB>[], 'versio
 
 // Steps are append-only: never edit a shipped step, add a new one (and a case in tests/unit/db.test.ts).
 // If a record's shape changes, keep the old type (`HistoryEntryV1`) and convert records through `tx`.
-const steps: Array<(db: BackstoryDatabase, tx: UpgradeTx) => void> = [
+// A step that converts records returns the promise of that work; the next step starts after it.
+const steps: Array<(db: BackstoryDatabase, tx: UpgradeTx) => void | Promise<void>> = [
   /* v1 */ (db) => {
     const articles = db.createObjectStore('articles', { keyPath: 'canonicalUrl' });
     articles.createIndex('by-lastVisitedAt', 'lastVisitedAt');
@@ -140,18 +157,37 @@ const steps: Array<(db: BackstoryDatabase, tx: UpgradeTx) => void> = [
   /* v3 */ (db, tx) => {
     const search = db.createObjectStore('search', { keyPath: ['lastVisitedAt', 'canonicalUrl'] });
     search.createIndex('by-url', 'canonicalUrl', { unique: true });
-    search.createIndex('by-term', 'terms', { multiEntry: true });
+    // v3's multi-entry index over every term (dropped in v4; no longer in the schema's types).
+    (search as unknown as IDBObjectStore).createIndex('by-term', 'terms', { multiEntry: true });
     // Existing history gets terms from what is stored (title, outlet, excerpt, entity names); the
     // text was never stored, so its words are indexed from the next visit on. Nothing is dropped.
-    void (async () => {
+    return (async () => {
       const analyses = tx.objectStore('analyses');
       let cursor = await tx.objectStore('articles').openCursor();
       while (cursor) {
         const entry = cursor.value;
         const stored = await analyses.get(entry.canonicalUrl);
-        await tx.objectStore('search').put(searchRecordOf(entry, stored?.analysis));
+        // v3 records had no doc number; v4 gives them one.
+        await tx.objectStore('search').put(searchRecordOf(entry, stored?.analysis) as SearchRecord);
         cursor = await cursor.continue();
       }
+    })();
+  },
+  /* v4 */ (db, tx) => {
+    // The multi-entry index over every term gives way to an inverted index (utils/history-index.ts).
+    const search = tx.objectStore('search');
+    (search as unknown as IDBObjectStore).deleteIndex('by-term');
+    search.createIndex('by-doc', 'doc', { unique: true });
+    db.createObjectStore('postings', { keyPath: 'term' });
+    db.createObjectStore('search-meta', { keyPath: 'key' });
+    return (async () => {
+      const index = createIndexWriter(tx);
+      let cursor = await search.openCursor();
+      while (cursor) {
+        await cursor.update(await index.adopt(cursor.value));
+        cursor = await cursor.continue();
+      }
+      await index.flush();
     })();
   },
 ];
@@ -176,7 +212,15 @@ export function openBackstoryDB({
 }: { name?: string; version?: number; onClose?: () => void } = {}): Promise<BackstoryDatabase> {
   const opening = openDB<BackstoryDB>(name, version, {
     upgrade(db, from, to, tx) {
-      for (let v = from; v < (to ?? version); v++) steps[v]!(db, tx);
+      // Steps run in order; one that converts records delays the next until it is done.
+      let converting: Promise<void> | undefined;
+      for (let v = from; v < (to ?? version); v++) {
+        const step = steps[v]!;
+        if (converting) converting = converting.then(() => step(db, tx));
+        else converting = step(db, tx) ?? undefined;
+      }
+      // A failed conversion aborts the upgrade (the old database stays as it was).
+      converting?.catch(() => tx.abort());
     },
     // A newer worker (after an extension update) wants to upgrade, or the database is being
     // deleted: close so that it is not blocked. The next call through the cache reopens.
@@ -235,7 +279,7 @@ function addVisit(previous: HistoryEntry | undefined, article: Article, at: numb
 }
 
 /** The search record of a history entry: terms from its metadata, analysis and (when given) text. */
-function searchRecordOf(entry: HistoryEntry, analysis?: Analysis, text?: string, previous?: readonly string[]): SearchRecord {
+function searchRecordOf(entry: HistoryEntry, analysis?: Analysis, text?: string, previous?: readonly string[]): SearchTerms {
   return {
     canonicalUrl: entry.canonicalUrl,
     lastVisitedAt: entry.lastVisitedAt,
@@ -251,16 +295,6 @@ function searchRecordOf(entry: HistoryEntry, analysis?: Analysis, text?: string,
   };
 }
 
-type SearchStore = IDBPObjectStore<BackstoryDB, ArrayLike<StoreNames<BackstoryDB>>, 'search', 'readwrite'>;
-
-/** Replaces the search record of `canonicalUrl` (its key changes with each visit); returns the old one. */
-async function replaceSearchRecord(search: SearchStore, canonicalUrl: string, record: SearchRecord | null): Promise<SearchRecord | undefined> {
-  const oldKey = await search.index('by-url').getKey(canonicalUrl);
-  const old = oldKey ? await search.get(oldKey) : undefined;
-  if (oldKey) await search.delete(oldKey);
-  if (record) await search.put(record);
-  return old;
-}
 
 const isQuotaError = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'QuotaExceededError';
@@ -373,14 +407,16 @@ async function withSpace<T>(conn: BackstoryDatabase, kind: 'history' | 'cache', 
 export async function recordVisit(article: Article, at: number, db?: BackstoryDatabase): Promise<HistoryEntry> {
   const conn = db ?? (await getBackstoryDB());
   const attempt = () => {
-    const tx = conn.transaction(['articles', 'analyses', 'search'], 'readwrite');
+    const tx = conn.transaction(['articles', 'analyses', ...INDEX_STORES], 'readwrite');
     return commit(tx, async () => {
       const articles = tx.objectStore('articles');
       const entry = addVisit(await articles.get(article.canonicalUrl), article, at);
       await articles.put(entry);
       // The search index gets the article's words (its text itself is not stored).
       const analysis = (await tx.objectStore('analyses').get(article.canonicalUrl))?.analysis;
-      await replaceSearchRecord(tx.objectStore('search'), entry.canonicalUrl, searchRecordOf(entry, analysis, article.text));
+      const index = createIndexWriter(tx);
+      await index.replace(entry.canonicalUrl, searchRecordOf(entry, analysis, article.text));
+      await index.flush();
       return entry;
     });
   };
@@ -428,10 +464,12 @@ export async function getHistoryEntries(canonicalUrls: readonly string[], db?: B
  */
 export async function deleteHistoryEntry(canonicalUrl: string, db?: BackstoryDatabase): Promise<ExportedArticle | null> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction(['articles', 'analyses', 'related', 'search'], 'readwrite');
+  const tx = conn.transaction(['articles', 'analyses', 'related', ...INDEX_STORES], 'readwrite');
   const remove = async () => {
     const entry = await tx.objectStore('articles').get(canonicalUrl);
-    const search = await replaceSearchRecord(tx.objectStore('search'), canonicalUrl, null);
+    const index = createIndexWriter(tx);
+    const search = await index.replace(canonicalUrl, null);
+    await index.flush();
     await Promise.all([
       tx.objectStore('articles').delete(canonicalUrl),
       tx.objectStore('analyses').delete(canonicalUrl),
@@ -446,10 +484,10 @@ export async function deleteHistoryEntry(canonicalUrl: string, db?: BackstoryDat
 /** Forgets the whole reading history, with every analysis and cached lookup (which would reveal it too). */
 export async function clearHistory(db?: BackstoryDatabase): Promise<void> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction(['articles', 'analyses', 'related', 'entities', 'search'], 'readwrite');
+  const tx = conn.transaction(['articles', 'analyses', 'related', 'entities', ...INDEX_STORES], 'readwrite');
   await Promise.all([
     tx.objectStore('articles').clear(),
-    tx.objectStore('search').clear(),
+    ...INDEX_STORES.map((name) => tx.objectStore(name).clear()),
     tx.objectStore('analyses').clear(),
     tx.objectStore('related').clear(),
     tx.objectStore('entities').clear(),
@@ -464,16 +502,18 @@ export async function clearHistory(db?: BackstoryDatabase): Promise<void> {
  */
 export async function pruneHistory(before: number, db?: BackstoryDatabase): Promise<number> {
   const conn = db ?? (await getBackstoryDB());
-  const tx = conn.transaction(['articles', 'analyses', 'related', 'search'], 'readwrite');
+  const tx = conn.transaction(['articles', 'analyses', 'related', ...INDEX_STORES], 'readwrite');
   const prune = async () => {
     const articles = tx.objectStore('articles');
     let deleted = 0;
     const old = await articles.index('by-lastVisitedAt').getAllKeys(IDBKeyRange.upperBound(before, true));
+    const index = createIndexWriter(tx);
     for (const url of old) {
-      await replaceSearchRecord(tx.objectStore('search'), url, null);
+      await index.replace(url, null);
       await Promise.all([articles.delete(url), tx.objectStore('analyses').delete(url), tx.objectStore('related').delete(url)]);
       deleted++;
     }
+    await index.flush();
     // Articles read since keep only their recent visits (the last visit, hence the search key, is unchanged).
     let cursor = await articles.index('by-lastVisitedAt').openCursor(IDBKeyRange.lowerBound(before));
     while (cursor) {
@@ -489,90 +529,65 @@ export async function pruneHistory(before: number, db?: BackstoryDatabase): Prom
 
 // ---------------------------------------------------------------- search, export, import
 
-/** Keys read per query word before it counts as broad (then it is checked on candidates instead). */
-export const SEARCH_CANDIDATE_CAP = 2_000;
-
-type SearchKey = [number, string];
+/** Terms read per query word before it counts as broad (then it is checked on candidates instead). */
+export const SEARCH_TERM_CAP = 2_000;
 
 /**
- * History entries matching `search`, newest visit first, at most `limit`. Each query word is a
- * key range on the multi-entry `by-term` index; the sets are intersected smallest first. The keys
- * carry the visit time, so candidates are ordered before any record is read, and only as many
- * records are read as results are needed. A word matching more than {@link SEARCH_CANDIDATE_CAP}
- * articles ("s") is checked on the candidates of the others, or on the newest articles first.
+ * History entries matching `search`, newest visit first, at most `limit`. Each query word (and the
+ * site and entity filters) is a key range on the inverted index (`utils/history-index.ts`): one read
+ * gives the articles of every term it starts, as numbers; they are intersected and ordered by visit
+ * time before any record is read, and only as many records are read as results are needed. A word
+ * starting more than {@link SEARCH_TERM_CAP} terms ("s") is checked on the candidates' terms, or,
+ * when every word is that broad, on the newest articles first.
  */
 export async function searchHistory(search: HistorySearch, db?: BackstoryDatabase): Promise<HistoryEntry[]> {
   const conn = db ?? (await getBackstoryDB());
   const prefixes = queryPrefixes(search.query);
-  // A site matches whole; a name from its start ("Priya" finds "Priya Okafor").
-  const exact = [
-    search.site ? { range: IDBKeyRange.only(siteKey(search.site)) } : null,
-    search.entity?.trim() ? { range: prefixRange(entityKey(search.entity)) } : null,
-  ].filter((k): k is { range: IDBKeyRange } => k !== null);
+  // Each condition is a range of index terms, and the same test on a record's terms. A site
+  // matches whole; a name from its start ("Priya" finds "Priya Okafor"); a query word by prefix.
+  const startsWith = (prefix: string) => ({ range: prefixRange(prefix), test: (term: string) => term.startsWith(prefix) });
+  const site = search.site ? siteKey(search.site) : null;
+  const conditions = [
+    ...(site ? [{ range: IDBKeyRange.only(site), test: (term: string) => term === site }] : []),
+    ...(search.entity?.trim() ? [startsWith(entityKey(search.entity))] : []),
+    ...prefixes.map(startsWith),
+  ];
   const hasDates = search.from !== undefined || search.to !== undefined;
   if (search.limit <= 0) return [];
-  if (!prefixes.length && !exact.length && !hasDates) return listHistory({ limit: search.limit }, conn);
+  if (!conditions.length && !hasDates) return listHistory({ limit: search.limit }, conn);
   const from = search.from ?? Number.NEGATIVE_INFINITY;
   const to = search.to ?? Number.POSITIVE_INFINITY;
 
-  const tx = conn.transaction(['search', 'articles']);
+  const tx = conn.transaction(['articles', ...INDEX_STORES]);
   const store = tx.objectStore('search');
   const articles = tx.objectStore('articles');
-  const index = store.index('by-term');
-  const sets = await Promise.all([
-    ...exact.map(async (key) => ({ keys: (await index.getAllKeys(key.range)) as SearchKey[], prefix: null, complete: true })),
-    ...prefixes.map(async (prefix) => {
-      const keys = (await index.getAllKeys(prefixRange(prefix), SEARCH_CANDIDATE_CAP + 1)) as SearchKey[];
-      return { keys, prefix, complete: keys.length <= SEARCH_CANDIDATE_CAP };
-    }),
-  ]);
-  const broad = sets.filter((s) => !s.complete).map((s) => s.prefix!);
-  const complete = sets.filter((s) => s.complete).sort((a, b) => a.keys.length - b.keys.length);
-
-  /** The entry behind a candidate key, if it passes the checks the index could not do. */
-  const check = async (key: SearchKey, record?: SearchRecord): Promise<HistoryEntry | undefined> => {
-    if (key[0] < from) return undefined;
-    if (broad.length) {
-      const terms = (record ?? (await store.get(key)))?.terms ?? [];
-      if (!broad.every((p) => terms.some((t) => t.startsWith(p)))) return undefined;
-    }
-    const entry = await articles.get(key[1]);
-    if (!entry || (hasDates && !entry.visits.some((v) => v >= from && v <= to))) return undefined;
-    return entry;
-  };
+  const match = conditions.length ? await matchDocs(tx, conditions.map((c) => c.range), { termCap: SEARCH_TERM_CAP, from }) : { docs: null, broad: [] };
+  const broad = match.broad.map((i) => conditions[i]!.test);
+  const matchesBroad = (record: SearchRecord | undefined) => !!record && broad.every((test) => record.terms.some(test));
+  const visitedInRange = (entry: HistoryEntry | undefined) => !!entry && (!hasDates || entry.visits.some((v) => v >= from && v <= to));
 
   const results: HistoryEntry[] = [];
-  if (complete.length) {
-    let candidates = new Map(complete[0]!.keys.map((k) => [k[1], k] as const));
-    for (const set of complete.slice(1)) {
-      if (!candidates.size) break;
-      const urls = new Set(set.keys.map((k) => k[1]));
-      candidates = new Map([...candidates].filter(([url]) => urls.has(url)));
-    }
-    const ordered = [...candidates.values()].filter((k) => k[0] >= from).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
+  if (match.docs) {
     // Read in batches of what is still missing: usually one batch.
-    for (let i = 0; i < ordered.length && results.length < search.limit; ) {
-      const batch = ordered.slice(i, i + search.limit - results.length);
+    const byDoc = store.index('by-doc');
+    for (let i = 0; i < match.docs.length && results.length < search.limit; ) {
+      const batch = match.docs.slice(i, i + search.limit - results.length);
       i += batch.length;
-      for (const entry of await Promise.all(batch.map((k) => check(k)))) if (entry) results.push(entry);
+      const records = (await Promise.all(batch.map((doc) => byDoc.get(doc)))).filter(matchesBroad);
+      for (const entry of await Promise.all(records.map((r) => articles.get(r!.canonicalUrl)))) if (visitedInRange(entry)) results.push(entry!);
     }
   } else {
-    // Every word is common: walk the newest articles, testing terms in memory, and read the
-    // articles of the hits together (a visit-date check needs each article as it goes).
+    // Every word is broad, or only dates: walk the newest articles, testing terms in memory, and
+    // read the articles of the hits together.
     const range = search.from === undefined ? null : IDBKeyRange.lowerBound([search.from]);
-    const hits: SearchKey[] = [];
     let cursor = await store.openCursor(range, 'prev');
-    while (cursor && results.length + hits.length < search.limit) {
-      const { terms } = cursor.value;
-      if (broad.every((p) => terms.some((t) => t.startsWith(p)))) {
-        if (hasDates) {
-          const entry = await check(cursor.primaryKey, cursor.value);
-          if (entry) results.push(entry);
-        } else hits.push(cursor.primaryKey);
+    while (cursor && results.length < search.limit) {
+      const hits: string[] = [];
+      for (; cursor && results.length + hits.length < search.limit; cursor = await cursor.continue()) {
+        if (matchesBroad(cursor.value)) hits.push(cursor.value.canonicalUrl);
       }
-      cursor = await cursor.continue();
+      for (const entry of await Promise.all(hits.map((url) => articles.get(url)))) if (visitedInRange(entry)) results.push(entry!);
     }
-    for (const entry of await Promise.all(hits.map((k) => articles.get(k[1])))) if (entry) results.push(entry);
   }
   await tx.done;
   return results;
@@ -597,23 +612,23 @@ export async function importHistory(
 ): Promise<{ added: number; updated: number }> {
   const conn = db ?? (await getBackstoryDB());
   const attempt = () => {
-    const tx = conn.transaction(['articles', 'analyses', 'search'], 'readwrite');
+    const tx = conn.transaction(['articles', 'analyses', ...INDEX_STORES], 'readwrite');
     return commit(tx, async () => {
       let added = 0;
       let updated = 0;
       const articles = tx.objectStore('articles');
-      const search = tx.objectStore('search');
+      const index = createIndexWriter(tx);
       for (const { terms, ...record } of incoming) {
         const previous = await articles.get(record.canonicalUrl);
         const merged = previous ? mergeEntries(previous, record) : record;
         if (previous) updated++;
         else added++;
         await articles.put(merged);
-        const key = await search.index('by-url').getKey(record.canonicalUrl);
-        const oldTerms = key ? ((await search.get(key))?.terms ?? []) : [];
         const analysis = (await tx.objectStore('analyses').get(record.canonicalUrl))?.analysis;
-        await replaceSearchRecord(search, merged.canonicalUrl, searchRecordOf(merged, analysis, undefined, [...oldTerms, ...terms]));
+        await index.replace(merged.canonicalUrl, (old) => searchRecordOf(merged, analysis, undefined, [...(old?.terms ?? []), ...terms]));
       }
+      // Each changed term's postings are written once, for the whole import.
+      await index.flush();
       return { added, updated };
     });
   };
@@ -632,15 +647,14 @@ export async function importHistory(
 export async function putAnalysis(record: StoredAnalysis, db?: BackstoryDatabase): Promise<void> {
   const conn = db ?? (await getBackstoryDB());
   await withSpace(conn, 'history', () => {
-    const tx = conn.transaction(['analyses', 'articles', 'search'], 'readwrite');
+    const tx = conn.transaction(['analyses', 'articles', ...INDEX_STORES], 'readwrite');
     return commit(tx, async () => {
       await tx.objectStore('analyses').put(record);
       const entry = await tx.objectStore('articles').get(record.canonicalUrl);
       if (!entry) return;
-      const search = tx.objectStore('search');
-      const key = await search.index('by-url').getKey(record.canonicalUrl);
-      const previous = key ? (await search.get(key))?.terms : undefined;
-      await replaceSearchRecord(search, entry.canonicalUrl, searchRecordOf(entry, record.analysis, undefined, previous));
+      const index = createIndexWriter(tx);
+      await index.replace(entry.canonicalUrl, (old) => searchRecordOf(entry, record.analysis, undefined, old?.terms));
+      await index.flush();
     });
   });
 }

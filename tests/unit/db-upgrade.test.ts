@@ -84,7 +84,9 @@ describe.each(DUMPED_VERSIONS)('upgrading the saved v%i database to today', (ver
     for (const [storeName, store] of Object.entries(dump.stores)) {
       const raw = db as unknown as IDBPDatabase<unknown>;
       expect(await raw.count(storeName), storeName).toBe(store.records.length);
-      for (const { key, value } of store.records) expect(await raw.get(storeName, key), `${storeName} ${String(key)}`).toEqual(value);
+      // v4 gives each search record its number in the inverted index; nothing else changes.
+      const expected = (value: unknown) => (storeName === 'search' && version < 4 ? { ...(value as object), doc: expect.any(Number) } : value);
+      for (const { key, value } of store.records) expect(await raw.get(storeName, key), `${storeName} ${String(key)}`).toEqual(expected(value));
     }
   });
 

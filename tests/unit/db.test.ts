@@ -150,6 +150,22 @@ describe('schema upgrades', () => {
         expect(await searchHistory({ query: '', site: 'example.com', limit: 10 }, db)).toEqual([v1Entry]);
       },
     },
+    {
+      // v4 replaces the multi-entry term index by an inverted index: each v3 record gets a doc number and postings.
+      version: 4,
+      records: [
+        { store: 'articles', record: v1Entry },
+        { store: 'search', record: { canonicalUrl: v1Entry.canonicalUrl, lastVisitedAt: 2000, terms: ['barrier', 'sluice', '\u0001s:example.com'], doc: 0 } },
+        { store: 'postings', record: { term: 'barrier', docs: [0] } },
+        { store: 'postings', record: { term: 'sluice', docs: [0] } },
+        { store: 'postings', record: { term: '\u0001s:example.com', docs: [0] } },
+        { store: 'search-meta', record: { key: 'docs', next: 1, visited: [2000] } },
+      ],
+      check: async (db) => {
+        expect(await searchHistory({ query: 'slu barr', limit: 10 }, db)).toEqual([v1Entry]);
+        expect(await searchHistory({ query: '', site: 'example.com', limit: 10 }, db)).toEqual([v1Entry]);
+      },
+    },
   ];
 
   it('upgrading from v2 indexes the existing history by title, outlet, excerpt and entity names, dropping nothing', async () => {
@@ -189,11 +205,12 @@ describe('schema upgrades', () => {
 
   it('creates the stores with their indexes', async () => {
     const { db } = await freshDB();
-    expect([...db.objectStoreNames].sort()).toEqual(['analyses', 'articles', 'entities', 'feed-items', 'related', 'search']);
+    expect([...db.objectStoreNames].sort()).toEqual(['analyses', 'articles', 'entities', 'feed-items', 'postings', 'related', 'search', 'search-meta']);
     expect(db.transaction('search').store.keyPath).toEqual(['lastVisitedAt', 'canonicalUrl']);
-    expect([...db.transaction('search').store.indexNames].sort()).toEqual(['by-term', 'by-url']);
-    expect(db.transaction('search').store.index('by-term').multiEntry).toBe(true);
+    expect([...db.transaction('search').store.indexNames].sort()).toEqual(['by-doc', 'by-url']);
+    expect(db.transaction('search').store.index('by-doc').unique).toBe(true);
     expect(db.transaction('search').store.index('by-url').unique).toBe(true);
+    expect(db.transaction('postings').store.keyPath).toBe('term');
     const indexes = (store: 'articles' | 'analyses' | 'related' | 'entities' | 'feed-items') => [...db.transaction(store).store.indexNames].sort();
     expect(db.transaction('articles').store.keyPath).toBe('canonicalUrl');
     expect(indexes('articles')).toEqual(['by-lastVisitedAt', 'by-site']);

@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/utils/article/types';
 import {
-  SEARCH_CANDIDATE_CAP,
+  SEARCH_TERM_CAP,
   clearHistory,
   deleteHistoryEntry,
   exportHistory,
@@ -109,26 +109,29 @@ describe('searchHistory', () => {
     expect(urls(await searchHistory({ query: 'wages', limit: 10 }, db))).toEqual([STRIKE.canonicalUrl]);
   });
 
-  it('gives the same answer as a scan when a word matches more articles than the candidate cap', async () => {
+  it('gives the same answer as a scan when a word starts more terms than the cap (checked on the candidates instead)', async () => {
     const db = await freshDB();
-    const n = SEARCH_CANDIDATE_CAP + 50;
-    const tx = db.transaction(['articles', 'search'], 'readwrite');
-    for (let i = 0; i < n; i++) {
-      const url = `https://example.com/${i}`;
-      void tx.objectStore('articles').put({
-        canonicalUrl: url, url, title: `Story ${i}`, byline: null, siteName: null, publishedAt: null, lang: 'en',
-        excerpt: '', wordCount: 1, readingMinutes: 1, visits: [i], lastVisitedAt: i, site: 'example.com',
-      });
-      void tx.objectStore('search').put({ canonicalUrl: url, lastVisitedAt: i, terms: ['story', 'shared', i % 7 === 0 ? 'seven' : 'other', `n${i}`] });
-    }
-    await tx.done;
-    const found = await searchHistory({ query: 'st seven', limit: 5 }, db); // "st" is broad, "seven" narrow
+    const n = SEARCH_TERM_CAP + 50;
+    // Imported in one go, as a restored export would be: every article has its own "zz…" word.
+    await importHistory(
+      Array.from({ length: n }, (_, i) => {
+        const url = `https://example.com/${i}`;
+        return {
+          canonicalUrl: url, url, title: `Story ${i}`, byline: null, siteName: null, publishedAt: null, lang: 'en',
+          excerpt: '', wordCount: 1, readingMinutes: 1, visits: [i], lastVisitedAt: i, site: 'example.com',
+          terms: ['shared', i % 7 === 0 ? 'seven' : 'other', `zz${i}`],
+        };
+      }),
+      db,
+    );
+    const found = await searchHistory({ query: 'zz seven', limit: 5 }, db); // "zz" is broad, "seven" narrow
     const expected = Array.from({ length: n }, (_, i) => i).filter((i) => i % 7 === 0).reverse().slice(0, 5);
     expect(found.map((e) => e.lastVisitedAt)).toEqual(expected);
-    // Both words broad (each matches every article): the newest articles are checked first.
-    const allBroad = await searchHistory({ query: 'st sh', limit: 3 }, db);
+    expect((await searchHistory({ query: 'zz12', limit: 3 }, db)).map((e) => e.lastVisitedAt)).toEqual([1299, 1298, 1297]); // narrow again
+    // Every word broad: the newest articles are checked first.
+    const allBroad = await searchHistory({ query: 'zz', limit: 3 }, db);
     expect(allBroad.map((e) => e.lastVisitedAt)).toEqual([n - 1, n - 2, n - 3]);
-    const withDate = await searchHistory({ query: 'st sh', from: 10, to: 11, limit: 3 }, db);
+    const withDate = await searchHistory({ query: 'zz', from: 10, to: 11, limit: 3 }, db);
     expect(withDate.map((e) => e.lastVisitedAt)).toEqual([11, 10]);
   });
 });
