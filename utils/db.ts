@@ -568,13 +568,35 @@ export async function searchHistory(search: HistorySearch, db?: BackstoryDatabas
 
   const results: HistoryEntry[] = [];
   if (match.docs) {
-    // Read in batches of what is still missing: usually one batch.
     const byDoc = store.index('by-doc');
+    const byVisit = articles.index('by-lastVisitedAt');
+    /**
+     * The articles of `docs` (newest first): one ranged read per span of visit times. A doc's
+     * article is the one read with its visit time (a doc and its article are always written
+     * together); where several share that time, the doc's own search key says which.
+     */
+    const articlesOf = async (docs: number[]): Promise<HistoryEntry[]> => {
+      const read = (await Promise.all(match.spans(docs).map((s) => byVisit.getAll(IDBKeyRange.bound(s.from, s.to))))).flat();
+      const atTime = new Map<number, HistoryEntry[]>();
+      for (const entry of read) atTime.set(entry.lastVisitedAt, [...(atTime.get(entry.lastVisitedAt) ?? []), entry]);
+      return Promise.all(
+        docs.map(async (doc) => {
+          const same = atTime.get(match.visitedAt(doc));
+          if (same?.length === 1) return same[0];
+          const key = await byDoc.getKey(doc);
+          return key ? articles.get(key[1]) : undefined;
+        }),
+      ).then((entries) => entries.filter((e): e is HistoryEntry => e !== undefined));
+    };
+    // Read in batches of what is still missing: usually one batch.
     for (let i = 0; i < match.docs.length && results.length < search.limit; ) {
-      const batch = match.docs.slice(i, i + search.limit - results.length);
+      let batch = match.docs.slice(i, i + search.limit - results.length);
       i += batch.length;
-      const records = (await Promise.all(batch.map((doc) => byDoc.get(doc)))).filter(matchesBroad);
-      for (const entry of await Promise.all(records.map((r) => articles.get(r!.canonicalUrl)))) if (visitedInRange(entry)) results.push(entry!);
+      if (broad.length) {
+        const records = await Promise.all(batch.map((doc) => byDoc.get(doc)));
+        batch = batch.filter((_, k) => matchesBroad(records[k]));
+      }
+      for (const entry of await articlesOf(batch)) if (visitedInRange(entry)) results.push(entry);
     }
   } else {
     // Every word is broad, or only dates: walk the newest articles, testing terms in memory, and

@@ -149,6 +149,50 @@ export interface IndexMatch {
   docs: number[] | null;
   /** Positions of the groups whose range held more than `termCap` terms: check them on each record's terms. */
   broad: number[];
+  /** A doc's latest visit (epoch ms). */
+  visitedAt(doc: number): number;
+  /** {@link visitSpans} of these docs (newest first) among all the history's visit times. */
+  spans(docs: readonly number[]): TimeSpan[];
+}
+
+/** Visit times from `from` to `to`, inclusive (epoch ms). */
+export interface TimeSpan {
+  from: number;
+  to: number;
+}
+
+/** Most other articles a span may hold between two wanted ones before a new span starts. */
+export const MAX_OTHERS_IN_SPAN = 16;
+
+/**
+ * Spans of visit times that hold every time of `wanted` (newest first) and few other articles:
+ * the articles of a result page are then read with one ranged read per span (`articles` by
+ * `lastVisitedAt`) instead of one read per article. `all` is every article's visit time, ascending.
+ */
+export function visitSpans(all: Float64Array, wanted: readonly number[], maxOthers = MAX_OTHERS_IN_SPAN): TimeSpan[] {
+  const spans: TimeSpan[] = [];
+  let previousRank = Number.POSITIVE_INFINITY;
+  for (const t of wanted) {
+    const rank = bisect(all, t);
+    // Few other articles between this time and the span's oldest so far: extend it; many: start another.
+    const last = spans[spans.length - 1];
+    if (last && previousRank - rank <= maxOthers + 1) last.from = Math.min(last.from, t);
+    else spans.push({ from: t, to: t });
+    previousRank = rank;
+  }
+  return spans;
+}
+
+/** Index of the first element of the ascending `times` that is ≥ `t`. */
+function bisect(times: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -164,21 +208,26 @@ export async function matchDocs(
   const postings = tx.objectStore('postings') as Store<'postings'>;
   const [meta, ...groups] = await Promise.all([readSearchMeta(tx), ...ranges.map((range) => postings.getAll(range, termCap + 1))]);
   const broad = groups.flatMap((g, i) => (g.length > termCap ? [i] : []));
+  const visited = (doc: number) => meta.visited[doc] ?? GONE;
+  let all: Float64Array | undefined;
+  const spans = (docs: readonly number[]) => {
+    all ??= Float64Array.from(meta.visited.filter((v) => v !== null && v !== GONE)).sort();
+    return visitSpans(all, docs.map(visited));
+  };
   const narrow = groups
     .filter((g) => g.length <= termCap)
     .map((g) => ({ records: g, size: g.reduce((n, r) => n + r.docs.length, 0) }))
     .sort((a, b) => a.size - b.size);
-  if (!narrow.length) return { docs: null, broad };
+  if (!narrow.length) return { docs: null, broad, visitedAt: visited, spans };
   // level[doc] = how many groups (smallest first) the doc was in, without a gap.
   const level = new Uint16Array(meta.next);
   narrow.forEach(({ records }, k) => {
     for (const { docs } of records) for (const doc of docs) if (level[doc] === k) level[doc] = k + 1;
   });
-  const visited = (doc: number) => meta.visited[doc] ?? GONE;
   const docs: number[] = [];
   for (let doc = 0; doc < level.length; doc++) {
     if (level[doc] === narrow.length && visited(doc) !== GONE && visited(doc) >= from) docs.push(doc);
   }
   docs.sort((a, b) => visited(b) - visited(a) || a - b);
-  return { docs, broad };
+  return { docs, broad, visitedAt: visited, spans };
 }

@@ -1,10 +1,8 @@
 /**
  * History in real Chromium (part of tests/bench/browser.ts): the production build's IndexedDB is
- * filled in bulk inside the service worker with 1k, 10k, 50k synthetic articles
- * (tests/bench/history-data.ts): the records `recordVisit` would write (`articles` and `search`,
- * terms from `buildSearchTerms`), put in large transactions. (The `importHistory` message does the
- * same record by record with merge checks: about 30 ms per article on the loaded benchmark machine,
- * too slow to fill 50k.) At each size:
+ * filled with 1k, 10k, 50k synthetic articles (tests/bench/history-data.ts) through the History
+ * tab's import (`importHistory` messages of 2,000 export records each: the records `recordVisit`
+ * would write, terms from `buildSearchTerms`, indexed by the production code). At each size:
  * - record one visit: a real article page loaded in a tab, timed in the worker (perf marks around `recordVisit`);
  * - search p50/p95: `searchHistory` messages from an extension page, as the History tab sends them
  *   (round trip included), on seeded one- and two-word prefix queries;
@@ -15,6 +13,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ExportedArticle } from '../../utils/history-types';
+import { toExportJson } from '../../utils/history-export';
 import { queryPrefixes } from '../../utils/history-terms';
 import { serviceWorkerHeap } from './browser-cdp';
 import { createHistoryData } from './history-data';
@@ -44,32 +43,12 @@ const SEARCH_LIMIT = 100;
 const FILL_CHUNK = 2_000;
 const FILL_BUDGET_MS = 300_000;
 
-/** Writes history records straight into the extension's database, in the worker, one transaction per call. */
-async function putRecords(browser: Launched, articles: ExportedArticle[]): Promise<void> {
-  const records = articles.map(({ terms, ...entry }) => ({ entry, search: { canonicalUrl: entry.canonicalUrl, lastVisitedAt: entry.lastVisitedAt, terms } }));
-  await browser.serviceWorker.evaluate(async (records) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const open = indexedDB.open('backstory');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    try {
-      const tx = db.transaction(['articles', 'search'], 'readwrite', { durability: 'relaxed' });
-      const articles = tx.objectStore('articles');
-      const search = tx.objectStore('search');
-      for (const r of records) {
-        articles.put(r.entry);
-        search.put(r.search);
-      }
-      await new Promise((ok, fail) => {
-        tx.oncomplete = () => ok(undefined);
-        tx.onerror = () => fail(tx.error);
-        tx.onabort = () => fail(tx.error ?? new Error('aborted'));
-      });
-    } finally {
-      db.close();
-    }
-  }, records);
+/**
+ * Writes history records through the History tab's import (the `importHistory` message, one
+ * transaction per call), so the search index is built by the production code.
+ */
+async function putRecords(page: Page, articles: ExportedArticle[]): Promise<void> {
+  await send(page, 'importHistory', { json: toExportJson(articles, Date.now()) });
 }
 
 async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
@@ -202,7 +181,7 @@ export async function runHistoryBench(options: HistoryBenchOptions): Promise<Ben
     const fillStart = Date.now();
     while (stored < size && filling + Date.now() - fillStart < budget) {
       const end = Math.min(size, stored + FILL_CHUNK);
-      await putRecords(browser, Array.from({ length: end - stored }, (_, k) => data.exportedArticle(stored + k)));
+      await putRecords(page, Array.from({ length: end - stored }, (_, k) => data.exportedArticle(stored + k)));
       stored = end;
     }
     filling += Date.now() - fillStart;

@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/utils/article/types';
+import type { HistoryEntry } from '@/utils/history-types';
 import {
   SEARCH_TERM_CAP,
   clearHistory,
@@ -133,6 +134,54 @@ describe('searchHistory', () => {
     expect(allBroad.map((e) => e.lastVisitedAt)).toEqual([n - 1, n - 2, n - 3]);
     const withDate = await searchHistory({ query: 'zz', from: 10, to: 11, limit: 3 }, db);
     expect(withDate.map((e) => e.lastVisitedAt)).toEqual([11, 10]);
+  });
+});
+
+describe('searchHistory against a scan', () => {
+  it('two articles visited at the same moment: only the one that matches is returned', async () => {
+    const db = await freshDB();
+    await recordVisit(FLOOD, 1000, db);
+    await recordVisit(STRIKE, 1000, db);
+    expect(urls(await searchHistory({ query: 'sluice', limit: 10 }, db))).toEqual([FLOOD.canonicalUrl]);
+    expect(urls(await searchHistory({ query: 'wages', limit: 10 }, db))).toEqual([STRIKE.canonicalUrl]);
+    expect(urls(await searchHistory({ query: 'harw', limit: 10 }, db)).sort()).toEqual([FLOOD.canonicalUrl, STRIKE.canonicalUrl].sort());
+  });
+
+  it('gives exactly what a scan of every record gives, for words common and rare, in a history with deletions and repeat visits', async () => {
+    // Stands for a long-used history: 400 articles over a small vocabulary (so words are shared
+    // unevenly), some deleted, some read again later, some at the same minute.
+    const db = await freshDB();
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const words = Array.from({ length: 120 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);
+    const pick = () => words[Math.floor(words.length * random() ** 2)]!;
+    const n = 400;
+    for (let i = 0; i < n; i++) {
+      const text = Array.from({ length: 12 }, pick).join(' ');
+      await recordVisit(article(`a${i}`, `Story ${pick()}`, text), 10_000 + Math.floor(i / 3) * 60_000, db);
+    }
+    for (let i = 0; i < n; i += 9) await deleteHistoryEntry(`https://www.example.com/a${i}`, db);
+    for (let i = 5; i < n; i += 37) await recordVisit(article(`a${i}`, 'Read again', 'wbax'), 50_000_000 + i, db);
+
+    const everything = await listHistory({ limit: 10_000 }, db);
+    const records = await db.getAll('search');
+    const termsOf = new Map(records.map((r) => [r.canonicalUrl, r.terms]));
+    const scan = (prefixes: string[], limit: number) =>
+      everything.filter((e) => prefixes.every((p) => termsOf.get(e.canonicalUrl)!.some((t) => t.startsWith(p)))).slice(0, limit);
+    for (const query of ['wa', 'wb', 'wbax', 'wcbx', 'wz', 'wa wb', 'waax wbax', 'story wa', 'read', 'wqax', 'wxx']) {
+      for (const limit of [5, 100]) {
+        const found = await searchHistory({ query, limit }, db);
+        const expected = scan(query.split(' '), limit);
+        // Articles visited at the same minute may come in either order (and either may be the last
+        // one within the limit): the visit times agree, every result matches, and above the last
+        // time the articles are the same.
+        expect(found.map((e) => e.lastVisitedAt), `${query} / ${limit}`).toEqual(expected.map((e) => e.lastVisitedAt));
+        expect(urls(scan(query.split(' '), 10_000)), query).toEqual(expect.arrayContaining(urls(found)));
+        const cut = expected.at(-1)?.lastVisitedAt ?? 0;
+        const above = (entries: HistoryEntry[]) => urls(entries.filter((e) => e.lastVisitedAt > cut)).sort();
+        expect(above(found), query).toEqual(above(expected));
+      }
+    }
   });
 });
 
