@@ -4,7 +4,8 @@
  * in a `BACKSTORY_PERF=1` build) and from the DevTools protocol, medians and p95 over repeated runs.
  *
  *   npm run bench:browser [-- --data DIR] [--runs N] [--sizes 1000,10000,50000] [--queries N] [--skip-history]
- *                         [--only bundle,non-article,articles,sidebar,history] [--no-build] [--fill-budget S]
+ *                         [--only bundle,non-article,articles,sidebar,popup,history] [--no-build] [--fill-budget S]
+ *                         [--out-dir DIR]
  *
  * - content script on non-article pages (front, search, section, app page): main-thread script
  *   time of the page (CDP Performance.getMetrics ScriptDuration: compile and run in every world)
@@ -23,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/browser.mjs';
@@ -44,10 +45,12 @@ export interface BrowserBenchOptions {
   skipHistory: boolean;
   /** Seconds the history part may spend filling the database (default 300). */
   fillBudget?: number;
-  /** Reuse the builds of the previous run (.output/bench, .output/bench-prod) instead of building. */
+  /** Reuse the builds of the previous run (`outDir`, `<outDir>-prod`) instead of building. */
   noBuild?: boolean;
-  /** Only these parts (bundle, non-article, articles, sidebar, history); all when absent. */
+  /** Only these parts (bundle, non-article, articles, sidebar, popup, history); all when absent. */
   only?: string[];
+  /** Where the measured build goes (default `.output/bench`; the normal build then goes to `<DIR>-prod`). */
+  outDir?: string;
   log: (line: string) => void;
 }
 
@@ -72,19 +75,18 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 /** The normal production build (what users install), for bundle sizes. */
-async function buildProduction(): Promise<string> {
-  const outDir = '.output/bench-prod';
+async function buildProduction(outDir: string): Promise<string> {
   const env: NodeJS.ProcessEnv = { BACKSTORY_OUT_DIR: outDir, BACKSTORY_PERF: '', BACKSTORY_PROVIDER_ORIGIN: '' };
   await run(join(ROOT, 'node_modules/.bin/wxt'), ['build', '-b', 'chrome'], env);
-  return join(ROOT, outDir, 'chrome-mv3');
+  return join(resolve(ROOT, outDir), 'chrome-mv3');
 }
 
 /** The production build with performance marks and every provider at the fixture server. */
-async function buildMeasured(origin: string): Promise<string> {
+async function buildMeasured(origin: string, outDir: string): Promise<string> {
   const previous = process.env.BACKSTORY_PERF;
   process.env.BACKSTORY_PERF = '1';
   try {
-    return await buildForFixtures({ origin, outDir: '.output/bench' });
+    return await buildForFixtures({ origin, outDir });
   } finally {
     if (previous === undefined) delete process.env.BACKSTORY_PERF;
     else process.env.BACKSTORY_PERF = previous;
@@ -92,8 +94,8 @@ async function buildMeasured(origin: string): Promise<string> {
 }
 
 /** The measured build of an earlier run and the fixture-server port it was built for. */
-async function previousBuild(): Promise<{ port: number; extensionDir: string }> {
-  const extensionDir = join(ROOT, '.output/bench/chrome-mv3');
+async function previousBuild(outDir: string): Promise<{ port: number; extensionDir: string }> {
+  const extensionDir = join(resolve(ROOT, outDir), 'chrome-mv3');
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
   const port = Number(/^http:\/\/127\.0\.0\.1:(\d+)\//.exec(manifest.host_permissions?.[0] ?? '')?.[1]);
   if (!port) throw new Error(`${extensionDir} is not a benchmark build: run without --no-build`);
@@ -338,6 +340,7 @@ async function sidebarAndPopupRows(
   fixture: Awaited<ReturnType<typeof startFixtureServer>>,
   storyCopy: (n: number) => string,
   runs: number,
+  parts: { sidebar: boolean; popup: boolean },
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const storyUrl = fixture.url(STORY);
@@ -348,12 +351,12 @@ async function sidebarAndPopupRows(
   await tab.waitForTimeout(1_000);
 
   const cached: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; parts.sidebar && i < runs; i++) {
     await tab.reload();
     const marks = await waitForMark(tab, 'backstory:sidebar:same-story', 30_000);
     cached.push(marks['sidebar:same-story']! - marks['cs:read:start']!);
   }
-  rows.push({
+  if (parts.sidebar) rows.push({
     group: 'browser',
     figure: 'page idle → sidebar shows same-story items, results cached',
     ours: median(cached),
@@ -368,7 +371,7 @@ async function sidebarAndPopupRows(
   const tabId = await ours.tabIdFor(tab);
   const popupTimes: number[] = [];
   const headerTimes: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
+  for (let i = 0; parts.popup && i < runs + 1; i++) {
     const popup = await ours.context.newPage();
     try {
       await popup.setViewportSize({ width: 400, height: 600 });
@@ -381,7 +384,7 @@ async function sidebarAndPopupRows(
       await popup.close();
     }
   }
-  rows.push({
+  if (parts.popup) rows.push({
     group: 'browser',
     figure: 'popup open → article header and cached results painted',
     ours: median(popupTimes),
@@ -392,6 +395,7 @@ async function sidebarAndPopupRows(
     note: `header alone median ${median(headerTimes).toFixed(0)} ms; p95 ${quantile(popupTimes, 0.95).toFixed(0)} ms over ${popupTimes.length} opens (from the popup page's navigation start)`,
   });
   await tab.close();
+  if (!parts.sidebar) return rows;
 
   // Not cached: a new canonical URL each time, every provider answering in 300 ms.
   fixture.setDelay(300);
@@ -446,6 +450,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
   const { log } = options;
   const rows: BenchRow[] = [];
   const wanted = (part: string) => !options.only || options.only.includes(part);
+  const outDir = options.outDir ?? '.output/bench';
+  const prodDir = `${outDir}-prod`;
   const attempt = async (what: string, goal: string, fn: () => Promise<BenchRow[]>) => {
     const started = Date.now();
     try {
@@ -458,12 +464,12 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
   };
 
   if (wanted('bundle'))
-    await attempt('bundle sizes', '≤ 80 / 120 KB', async () => bundleRows(options.noBuild ? join(ROOT, '.output/bench-prod/chrome-mv3') : await buildProduction()));
+    await attempt('bundle sizes', '≤ 80 / 120 KB', async () => bundleRows(options.noBuild ? join(resolve(ROOT, prodDir), 'chrome-mv3') : await buildProduction(prodDir)));
 
-  if (!['non-article', 'articles', 'sidebar', 'history'].some(wanted)) return rows;
-  const { port, extensionDir } = options.noBuild ? await previousBuild() : await (async () => {
+  if (!['non-article', 'articles', 'sidebar', 'popup', 'history'].some(wanted)) return rows;
+  const { port, extensionDir } = options.noBuild ? await previousBuild(outDir) : await (async () => {
     const port = await findFreePort();
-    return { port, extensionDir: await buildMeasured(`http://127.0.0.1:${port}`) };
+    return { port, extensionDir: await buildMeasured(`http://127.0.0.1:${port}`, outDir) };
   })();
   const emptyDir = await buildEmptyExtension();
   const fixture = await startFixtureServer({ port });
@@ -498,7 +504,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
       articleRows(o, [...articles, ...['harwick-flood-barrier-vote', 'northline-rail-strike'].map((n) => ({ name: n, path: `/news/${n}.html`, html: '' }))], (p) => (p.startsWith('/news/') ? fixture.url(p) : pages.url(p)), Math.max(3, Math.ceil(options.runs / 2)), 'fixture pages'),
     );
     if (devSet.length && wanted('articles')) await attempt('content script on dev-set pages', '≤ 1.5×', () => articleRows(o, devSet, pages.url, 2, `dev set ${options.data}`));
-    if (wanted('sidebar')) await attempt('sidebar and popup', '≤ 150 ms', () => sidebarAndPopupRows(o, fixture, (n) => storyCopy(1000 + n), options.runs));
+    if (wanted('sidebar') || wanted('popup'))
+      await attempt('sidebar and popup', '≤ 150 ms', () => sidebarAndPopupRows(o, fixture, (n) => storyCopy(1000 + n), options.runs, { sidebar: wanted('sidebar'), popup: wanted('popup') }));
     await ours.close();
     ours = null;
 
@@ -549,6 +556,7 @@ export function parseBrowserArgs(argv: string[]): Omit<BrowserBenchOptions, 'log
     else if (arg === '--skip-history') options.skipHistory = true;
     else if (arg === '--only') options.only = value().split(',');
     else if (arg === '--no-build') options.noBuild = true;
+    else if (arg === '--out-dir') options.outDir = value();
     else if (arg === '--fill-budget') options.fillBudget = Math.max(1, Number(value()) || 300);
     else throw new Error(`unknown argument: ${arg}`);
   }
