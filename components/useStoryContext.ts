@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
 import { sendMessage } from '@/utils/messaging';
@@ -24,7 +24,16 @@ export type UseStoryContextOptions = {
   deadline?: number;
   /** The clock the deadline is measured on. */
   now?: () => number;
+  /**
+   * The first answer for this article when the caller has already asked (the popup asks as soon as it
+   * has the article, before painting it): the answer itself, shown in the first render, or the pending
+   * ask, awaited instead of asking again. Used once; polling then goes on with `ask`.
+   */
+  first?: StoryContext | Promise<StoryContext>;
 };
+
+const isPending = (first: StoryContext | Promise<StoryContext>): first is Promise<StoryContext> =>
+  typeof (first as Promise<StoryContext>).then === 'function';
 
 const askBackground = (request: ContextRequest) => sendMessage('getContext', request);
 
@@ -35,26 +44,41 @@ const askBackground = (request: ContextRequest) => sendMessage('getContext', req
  */
 export function useStoryContext(
   request: ContextRequest | null,
-  { ask = askBackground, interval = POLL_INTERVAL_MS, deadline = POLL_DEADLINE_MS, now = Date.now }: UseStoryContextOptions = {},
+  { ask = askBackground, interval = POLL_INTERVAL_MS, deadline = POLL_DEADLINE_MS, now = Date.now, first }: UseStoryContextOptions = {},
 ): StoryContextState {
-  const [state, setState] = useState<StoryContextState>({ status: request ? 'loading' : 'idle' });
+  const [state, setState] = useState<StoryContextState>(() => {
+    if (!request) return { status: 'idle' };
+    return first && !isPending(first) ? { status: 'ready', context: first, isFinal: first.complete } : { status: 'loading' };
+  });
   const article = request?.article ?? null;
   const tabId = request?.tabId;
+  // `first` belongs to the article it came with: read when the effect (re)starts, each one used once.
+  const latestFirst = useRef(first);
+  latestFirst.current = first;
+  const usedFirst = useRef<typeof first>(undefined);
 
   useEffect(() => {
     if (article === null) {
       setState({ status: 'idle' });
       return;
     }
+    const given = latestFirst.current !== usedFirst.current ? latestFirst.current : undefined;
+    usedFirst.current = latestFirst.current;
     let isStopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let known: StoryContext | null = null;
     const startedAt = now();
-    setState({ status: 'loading' });
+    // Unchanged state is returned as is: no second render of what the first one showed.
+    const show = (next: StoryContextState) =>
+      setState((current) =>
+        current.status === next.status && (next.status !== 'ready' || (current.status === 'ready' && current.context === next.context && current.isFinal === next.isFinal))
+          ? current
+          : next,
+      );
 
-    const poll = async () => {
+    const poll = async (answer?: Promise<StoryContext>) => {
       try {
-        known = await ask(tabId === undefined ? { article } : { article, tabId });
+        known = await (answer ?? ask(tabId === undefined ? { article } : { article, tabId }));
       } catch (error) {
         if (isStopped) return;
         if (known) setState({ status: 'ready', context: known, isFinal: true });
@@ -62,11 +86,20 @@ export function useStoryContext(
         return;
       }
       if (isStopped) return;
-      const isFinal = known.complete || now() - startedAt >= deadline;
-      setState({ status: 'ready', context: known, isFinal });
+      received(known);
+    };
+    const received = (context: StoryContext) => {
+      const isFinal = context.complete || now() - startedAt >= deadline;
+      show({ status: 'ready', context, isFinal });
       if (!isFinal) timer = setTimeout(() => void poll(), interval);
     };
-    void poll();
+    if (given && !isPending(given)) {
+      known = given;
+      received(given);
+    } else {
+      show({ status: 'loading' });
+      void poll(given);
+    }
 
     return () => {
       isStopped = true;

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
 import { StorageWarning } from '@/components/StorageWarning';
 import { Tabs } from '@/components/Tabs';
-import { FollowPanel } from '@/components/FollowPanel';
 import { t } from '@/utils/i18n';
 import { sidePanelOpener } from '@/utils/side-panel';
 import { parseTabParam, resolveTabId } from './tab-id';
-import { HistoryPanel, type HistoryState } from './HistoryPanel';
+import type { HistoryState } from './HistoryPanel';
+import { useLazyComponent } from './lazy';
 import { PagePanel, type PageState } from './PagePanel';
 
 export type AppProps = {
@@ -22,16 +22,40 @@ export type AppProps = {
 
 export const HISTORY_LIMIT = 200;
 
+// The hidden tabs' code: loaded once "This page" has its answer, or when the reader opens the tab.
+const loadHistoryPanel = () => import('./HistoryPanel').then((m) => m.HistoryPanel);
+const loadFollowPanel = () => import('@/components/FollowPanel').then((m) => m.FollowPanel);
+
 const findActiveTabId = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
 
 /** The side panel asks again this often when a page that just loaded has no content script yet. */
 const PANEL_RETRIES = [300, 1_000];
 
+/**
+ * How long the article waits for its first context before it is painted alone (with skeletons until
+ * the context arrives). A cached context usually answers well within it: the reader then sees the
+ * article and its context in one paint, without a skeleton flashing by.
+ */
+export const CONTEXT_GRACE_MS = 100;
+
+/** The first answer to `getContext` if it comes within `ms` (null if not, or if it failed). */
+function answerWithin<T>(pending: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((done) => {
+    timer = setTimeout(() => done(null), ms);
+  });
+  return Promise.race([pending.catch(() => null), late]).finally(() => clearTimeout(timer));
+}
+
 async function loadPage(tabId: number | null, retries: readonly number[] = []): Promise<PageState> {
   if (tabId === null) return { status: 'none', why: 'unreachable' };
   try {
     const article = await sendTabMessage(tabId, 'getArticle', {});
-    return article ? { status: 'article', article } : { status: 'none', why: 'not-article' };
+    if (!article) return { status: 'none', why: 'not-article' };
+    // Asked now, not once the article has been painted: the background works while this page renders.
+    const context = sendMessage('getContext', { article, tabId });
+    context.catch(() => {}); // a failure is shown by the panel (useStoryContext), which awaits it
+    return { status: 'article', article, context: (await answerWithin(context, CONTEXT_GRACE_MS)) ?? context };
   } catch {
     const [wait, ...rest] = retries;
     if (wait === undefined) return { status: 'none', why: 'unreachable' };
@@ -50,12 +74,13 @@ export function App({ search, followTab }: AppProps) {
   const [historyVersion, setHistoryVersion] = useState(0);
   const [windowId, setWindowId] = useState<number | null>(null);
 
-  useEffect(() => {
+  // Started before the first paint, not after it: reading the tab is the longest wait of the popup.
+  useLayoutEffect(() => {
     let asked = 0;
     let shown: number | null | undefined;
     const show = (id: number | null) => {
       const ask = ++asked;
-      if (id !== shown) setPage({ status: 'loading' });
+      if (id !== shown) setPage((current) => (current.status === 'loading' ? current : { status: 'loading' }));
       shown = id;
       setTabId(id);
       void loadPage(id, followTab ? PANEL_RETRIES : []).then((next) => ask === asked && setPage(next));
@@ -84,12 +109,22 @@ export function App({ search, followTab }: AppProps) {
     if (openSidePanel) void browser.windows.getCurrent().then((w) => setWindowId(w?.id ?? null), () => {}); // no window: no button target
   }, [openSidePanel !== null]);
 
+  // "This page" comes first: the hidden History and Following tabs are built (and their data asked for)
+  // once it has its answer, so that neither the background nor this page works on them meanwhile; a
+  // tab the reader opens before then is built at once.
+  const builtTabs = useRef(new Set<string>());
+  if (page.status !== 'loading') builtTabs.current.add('history').add('following');
+  builtTabs.current.add(selected);
+  const isHistoryStarted = builtTabs.current.has('history');
+  const HistoryPanel = useLazyComponent(loadHistoryPanel, isHistoryStarted);
+  const FollowPanel = useLazyComponent(loadFollowPanel, builtTabs.current.has('following'));
   useEffect(() => {
+    if (!isHistoryStarted) return;
     sendMessage('getHistory', { limit: HISTORY_LIMIT }).then(
       (entries) => setHistory({ status: 'ready', entries }),
       () => setHistory({ status: 'error' }),
     );
-  }, [historyVersion]);
+  }, [historyVersion, isHistoryStarted]);
 
   const isInTab = parseTabParam(search) !== null;
 
@@ -132,8 +167,8 @@ export function App({ search, followTab }: AppProps) {
         onSelect={setSelected}
         tabs={[
           { id: 'page', label: t('popupTabPage'), panel: <PagePanel state={page} tabId={tabId} /> },
-          { id: 'history', label: t('popupTabHistory'), panel: <HistoryPanel state={history} reload={() => setHistoryVersion((n) => n + 1)} /> },
-          { id: 'following', label: t('followTab'), panel: <FollowPanel active={selected === 'following'} /> },
+          { id: 'history', label: t('popupTabHistory'), panel: HistoryPanel && <HistoryPanel state={history} reload={() => setHistoryVersion((n) => n + 1)} /> },
+          { id: 'following', label: t('followTab'), panel: FollowPanel && <FollowPanel active={selected === 'following'} /> },
         ]}
       />
     </div>

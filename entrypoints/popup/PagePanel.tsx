@@ -1,4 +1,5 @@
 import type { Article } from '@/utils/article/types';
+import type { StoryContext } from '@/utils/context/types';
 import { t } from '@/utils/i18n';
 import { ContextView } from '@/components/ContextView';
 import { FollowButton } from '@/components/FollowButton';
@@ -10,14 +11,15 @@ import { useStoryContext } from '@/components/useStoryContext';
 
 export type PageState =
   | { status: 'loading' }
-  | { status: 'article'; article: Article }
+  /** `context`: the first `getContext` answer, or the ask still pending (see `useStoryContext`'s `first`). */
+  | { status: 'article'; article: Article; context?: StoryContext | Promise<StoryContext> }
   /** `unreachable`: no content script answered (browser pages, tabs open before install). */
   | { status: 'none'; why: 'not-article' | 'unreachable' };
 
 /** "This page": reading the page, the article with its context, or why there is none. */
 export function PagePanel({ state, tabId }: { state: PageState; tabId: number | null }) {
   if (state.status === 'loading') return <StatusMessage tone="loading" title={t('pageReading')} />;
-  if (state.status === 'article') return <ArticlePanel article={state.article} tabId={tabId} />;
+  if (state.status === 'article') return <ArticlePanel article={state.article} first={state.context} tabId={tabId} />;
   return (
     <StatusMessage
       title={t('pageNotArticle')}
@@ -31,9 +33,9 @@ export function PagePanel({ state, tabId }: { state: PageState; tabId: number | 
 }
 
 /** The article and its context, polled from the background while the panel is shown. */
-function ArticlePanel({ article, tabId }: { article: Article; tabId: number | null }) {
+function ArticlePanel({ article, first, tabId }: { article: Article; first?: StoryContext | Promise<StoryContext>; tabId: number | null }) {
   // The hook restarts only when the article or tab changes, not on a new request object.
-  const context = useStoryContext(tabId === null ? { article } : { article, tabId });
+  const context = useStoryContext(tabId === null ? { article } : { article, tabId }, { first });
   const hasResults = context.status === 'ready' && context.context.related.sameStory.length > 0;
   // Effects run after the paint: the marks say when the reader could see the header, then the results.
   useEffect(() => perfMark('popup:article'), []);

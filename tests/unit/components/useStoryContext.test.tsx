@@ -20,8 +20,8 @@ afterEach(() => {
 const article = makeArticle();
 let states: StoryContextState[] = [];
 
-function Probe({ request, ask }: { request: ContextRequest | null; ask?: (r: ContextRequest) => Promise<StoryContext> }) {
-  states.push(useStoryContext(request, ask ? { ask } : undefined));
+function Probe({ request, ask, first }: { request: ContextRequest | null; ask?: (r: ContextRequest) => Promise<StoryContext>; first?: StoryContext | Promise<StoryContext> }) {
+  states.push(useStoryContext(request, { ...(ask && { ask }), first }));
   return null;
 }
 
@@ -90,6 +90,52 @@ describe('useStoryContext', () => {
     await advance(POLL_INTERVAL_MS * 5);
     expect(sendMessageMock).toHaveBeenCalledTimes(2);
     expect(last()).toEqual({ status: 'ready', context: partial, isFinal: true });
+  });
+
+  // The popup asks for the context as soon as it has the article, before painting it.
+  it('shows a first answer given with the article at once, then polls on from it', async () => {
+    const partial = makeContext({ complete: false });
+    sendMessageMock.mockResolvedValue(makeContext());
+    render(<Probe request={{ article, tabId: 7 }} first={partial} />);
+    expect(states).toEqual([{ status: 'ready', context: partial, isFinal: false }]);
+    await advance(0);
+    expect(sendMessageMock).not.toHaveBeenCalled();
+    expect(states).toHaveLength(1);
+    await advance(POLL_INTERVAL_MS);
+    expect(sendMessageMock).toHaveBeenCalledTimes(1);
+    expect(last()).toMatchObject({ status: 'ready', isFinal: true, context: { complete: true } });
+  });
+
+  it('awaits a first ask still pending instead of asking again; its failure is the error', async () => {
+    let answer!: (context: StoryContext) => void;
+    render(<Probe request={{ article }} first={new Promise<StoryContext>((done) => (answer = done))} />);
+    expect(last()).toEqual({ status: 'loading' });
+    await advance(POLL_INTERVAL_MS);
+    expect(sendMessageMock).not.toHaveBeenCalled();
+    const complete = makeContext();
+    answer(complete);
+    await advance(0);
+    expect(last()).toEqual({ status: 'ready', context: complete, isFinal: true });
+    await advance(POLL_INTERVAL_MS * 3);
+    expect(sendMessageMock).not.toHaveBeenCalled();
+    cleanup();
+
+    render(<Probe request={{ article }} first={Promise.reject(new Error('worker gone'))} />);
+    await advance(0);
+    expect(last()).toEqual({ status: 'error', message: 'worker gone' });
+    expect(sendMessageMock).not.toHaveBeenCalled();
+  });
+
+  it('uses a first answer for its own article only: a new article is asked for', async () => {
+    const ask = vi.fn(async (request: ContextRequest) => makeContext({ canonicalUrl: request.article.canonicalUrl }));
+    const first = makeContext();
+    const { rerender } = render(<Probe request={{ article }} ask={ask} first={first} />);
+    await advance(0);
+    const next = makeArticle({ canonicalUrl: 'https://n.test/next' });
+    rerender(<Probe request={{ article: next }} ask={ask} first={first} />);
+    await advance(0);
+    expect(ask.mock.calls.map(([r]) => r.article.canonicalUrl)).toEqual(['https://n.test/next']);
+    expect(last()).toMatchObject({ status: 'ready', context: { canonicalUrl: 'https://n.test/next' } });
   });
 
   it('asks nothing without an article, and starts over for a new article', async () => {

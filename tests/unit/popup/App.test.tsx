@@ -170,9 +170,64 @@ describe('popup App', () => {
     expect(screen.getByRole('status', { name: 'Sources' }).textContent).toBe('Google News offline');
   });
 
+  it('paints the article together with its context when the context answers quickly', async () => {
+    const article = makeArticle();
+    sendTabMessageMock.mockResolvedValue(article);
+    // The background answers a cached context in a few milliseconds.
+    sendMessageMock.mockImplementation((async (type: string) =>
+      type === 'getContext' ? new Promise((done) => setTimeout(() => done(makeContext()), 30)) : []) as typeof sendMessage);
+    let sawSkeleton = false;
+    const observer = new MutationObserver(() => (sawSkeleton ||= document.body.textContent?.includes('Reading the article…') ?? false));
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    render(<App search="?tab=42" />);
+    await screen.findByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' });
+    expect(screen.getByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
+    await new Promise((done) => setTimeout(done, 0));
+    observer.disconnect();
+    // The article and its results came in one render: the skeleton never showed.
+    expect(sawSkeleton).toBe(false);
+    // Asked once with the article; polling did not ask again (the context is complete).
+    expect(sendMessageMock.mock.calls.filter(([type]) => type === 'getContext')).toEqual([['getContext', { article, tabId: 42 }]]);
+  });
+
+  it('paints the article alone when its context is slow, and the context when it comes', async () => {
+    sendTabMessageMock.mockResolvedValue(makeArticle());
+    let answerContext!: (context: StoryContext) => void;
+    sendMessageMock.mockImplementation((async (type: string) => {
+      if (type === 'getContext') return new Promise<StoryContext>((done) => (answerContext = done));
+      return [];
+    }) as typeof sendMessage);
+    render(<App search="?tab=42" />);
+    await screen.findByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' }, { timeout: 2_000 });
+    expect(screen.getByText('Reading the article…')).toBeTruthy();
+    answerContext(makeContext());
+    expect(await screen.findByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
+    expect(sendMessageMock.mock.calls.filter(([type]) => type === 'getContext')).toHaveLength(1);
+  });
+
+  it('asks for the history only once the page has its answer, or when History is opened', async () => {
+    let answerArticle!: (article: null) => void;
+    sendTabMessageMock.mockReturnValue(new Promise((done) => (answerArticle = done)));
+    render(<App search="?tab=1" />);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(sendMessageMock).not.toHaveBeenCalled();
+    answerArticle(null);
+    await screen.findByText('Not an article');
+    await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('getHistory', { limit: HISTORY_LIMIT }));
+    cleanup();
+
+    sendMessageMock.mockClear();
+    sendTabMessageMock.mockReturnValue(new Promise(() => {})); // the tab never answers
+    render(<App search="?tab=1" />);
+    fireEvent.click(tab('History'));
+    expect(await screen.findByText('No articles yet…')).toBeTruthy();
+    expect(sendMessageMock).toHaveBeenCalledWith('getHistory', { limit: HISTORY_LIMIT });
+  });
+
   it('does not ask for context when the page is not an article', async () => {
     render(<App search="?tab=1" />);
     await screen.findByText('Not an article');
-    expect(sendMessageMock.mock.calls.map(([type]) => type)).toEqual(['getHistory']);
+    // The history is asked once the page has its answer: wait for it, then nothing else was asked.
+    await vi.waitFor(() => expect(sendMessageMock.mock.calls.map(([type]) => type)).toEqual(['getHistory']));
   });
 });
