@@ -7,6 +7,7 @@ import { createContextHandlers, dbContextStore } from '@/utils/context/handler';
 import { MAINTENANCE_ALARM, feedsChanged, retentionShortened, runMaintenance } from '@/utils/context/maintenance';
 import { buildTimeProviderOrigin } from '@/utils/context/provider-origin';
 import { createContextService } from '@/utils/context/service';
+import { createTabContext } from '@/utils/context/tab-context';
 import { createFollowService, refreshFollowBadge, startFollowing } from '@/utils/follow/background';
 import { clearFollows } from '@/utils/follow/store';
 import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
@@ -56,12 +57,20 @@ export default defineBackground(() => {
   const history: typeof recordHistory = {
     ...recordHistory,
     articleDetected: (article, sender) => {
+      tabContext.detected(article, sender.tab);
       void badges.detected(article, sender.tab);
       return recordHistory.articleDetected(article, sender);
     },
   };
   const historyManagement = createHistoryManagementHandlers({
-    searchHistory: (search) => db.searchHistory(search),
+    searchHistory: async (search) => {
+      perfMark('bg:search:start');
+      try {
+        return await db.searchHistory(search);
+      } finally {
+        perfMark('bg:search:end');
+      }
+    },
     deleteHistoryEntry: (url) => db.deleteHistoryEntry(url),
     // Followed stories hold article titles and addresses too: "Clear all" forgets them with the history.
     clearHistory: async () => {
@@ -79,6 +88,8 @@ export default defineBackground(() => {
   });
   const isTabPrivate = async (id: number) => (await browser.tabs.get(id)).incognito;
   const contextHandlers = createContextHandlers({ service: context, isTabPrivate });
+  // The popup asks the tab for its article and, at the same time, this for the context of the article the tab reported.
+  const tabContext = createTabContext({ getContext: contextHandlers.getContext });
   // Followed stories: re-checked on an alarm through the same scheduler (rate limits shared with lookups).
   const follows = createFollowService({
     scheduler,
@@ -101,7 +112,7 @@ export default defineBackground(() => {
   };
 
   // Registered synchronously so that a message or alarm that wakes the worker is not missed.
-  browser.runtime.onMessage.addListener(createMessageListener({ ...history, ...historyManagement, ...contextHandlers, ...follows.handlers, validateFeed }));
+  browser.runtime.onMessage.addListener(createMessageListener({ ...history, ...historyManagement, ...contextHandlers, ...tabContext.handlers, ...follows.handlers, validateFeed }));
   startFollowing(follows);
   // First run: a welcome page says what Backstory does and what leaves the browser, with the choices that matter.
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -119,6 +130,10 @@ export default defineBackground(() => {
   // A tab that closes or loads another page no longer waits for its lookup.
   browser.tabs.onRemoved.addListener((tabId) => context.releaseTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => change.url !== undefined && context.releaseTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => tabContext.closed(tabId));
+  browser.tabs.onUpdated.addListener(
+    (tabId, change, tab) => (change.url !== undefined || change.status === 'loading') && tabContext.navigated(tabId, change.url ?? tab.url),
+  );
   // Another page in the tab: its badge no longer applies (a new #fragment keeps it).
   browser.tabs.onUpdated.addListener(
     (tabId, change, tab) => (change.url !== undefined || change.status === 'loading') && badges.navigated(tabId, change.url ?? tab.url),
