@@ -22,6 +22,12 @@ export interface ProtocolMap {
    * ask again until `complete`. `tabId` lets the background tell a private window's article.
    */
   getContext: { req: { article: Article; tabId?: number }; res: StoryContext };
+  /**
+   * popup → background: the article this tab last reported (`articleDetected`) with its story context
+   * (as `getContext` answers it), or null when the background does not know one. Asked while the
+   * popup asks the tab itself, whose answer stays the truth.
+   */
+  getTabContext: { req: { tabId: number }; res: { article: Article; context: StoryContext } | null };
   /** background → content (by tab id): the keyboard command: expand the sidebar, or collapse it when open. */
   toggleSidebar: { req: Record<string, never>; res: { shown: boolean } };
   /** options → background: fetches and parses a feed address before it is added; rejects with a reason to show. */
@@ -150,6 +156,10 @@ const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
     return {};
   },
   getContext: (value) => articleRequest(value, 'getContext'),
+  getTabContext: (value) => {
+    if (!isRecord(value)) return fail('getTabContext needs { tabId }');
+    return { tabId: count(value.tabId, 'tabId', Number.MAX_SAFE_INTEGER) };
+  },
   toggleSidebar: (value) => {
     if (value !== undefined && !isRecord(value)) return fail('toggleSidebar takes no data');
     return {};

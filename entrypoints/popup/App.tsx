@@ -50,10 +50,16 @@ function answerWithin<T>(pending: Promise<T>, ms: number): Promise<T | null> {
 async function loadPage(tabId: number | null, retries: readonly number[] = []): Promise<PageState> {
   if (tabId === null) return { status: 'none', why: 'unreachable' };
   try {
+    // The background is asked for the context of the article the tab reported while the tab itself is
+    // asked for its article: one wait instead of two in a row.
+    const reported = sendMessage('getTabContext', { tabId }).catch(() => null);
     const article = await sendTabMessage(tabId, 'getArticle', {});
     if (!article) return { status: 'none', why: 'not-article' };
-    // Asked now, not once the article has been painted: the background works while this page renders.
-    const context = sendMessage('getContext', { article, tabId });
+    // The tab's answer is the truth: another article (or none reported) is asked for now, before this
+    // page paints anything, so that the background works while it renders.
+    const context = reported.then((known) =>
+      known?.article.canonicalUrl === article.canonicalUrl ? known.context : sendMessage('getContext', { article, tabId }),
+    );
     context.catch(() => {}); // a failure is shown by the panel (useStoryContext), which awaits it
     return { status: 'article', article, context: (await answerWithin(context, CONTEXT_GRACE_MS)) ?? context };
   } catch {

@@ -163,6 +163,24 @@ describe('background', () => {
     expect(await getAnalysis(harwick.canonicalUrl)).toBeUndefined();
   });
 
+  it("answers getTabContext with the tab's detected article and its context; a private tab's article is never answered", async () => {
+    const strike = siteArticle('northline-rail-strike');
+    const tab = await fakeBrowser.tabs.create({ url: strike.url });
+    const getTabContext = (tabId: number) => deliver({ type: 'getTabContext', data: { tabId } }, {});
+    expect(await getTabContext(tab.id!)).toEqual({ ok: true, data: null });
+    await deliver({ type: 'articleDetected', data: strike }, fromTab(false, tab.id));
+    const reply = await getTabContext(tab.id!);
+    expect(reply).toMatchObject({ ok: true, data: { article: { canonicalUrl: strike.canonicalUrl }, context: { canonicalUrl: strike.canonicalUrl } } });
+    // The tab loads another page: forgotten.
+    const next = 'https://www.riverside-courier.co.uk/news/another-story.html';
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: next, status: 'loading' }, { ...tab, url: next, status: 'loading' });
+    expect(await getTabContext(tab.id!)).toEqual({ ok: true, data: null });
+
+    await deliver({ type: 'articleDetected', data: strike }, fromTab(true, 9));
+    expect(await getTabContext(9)).toEqual({ ok: true, data: null });
+    expect(await deliver({ type: 'getTabContext', data: { tabId: 'mine' } }, {})).toMatchObject({ ok: false, error: expect.stringMatching(/invalid getTabContext: tabId/) });
+  });
+
   it('creates the maintenance alarm once, so that waking the worker does not restart its period', async () => {
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(MAINTENANCE_ALARM)).toMatchObject({ periodInMinutes: 30 }));
     const first = await fakeBrowser.alarms.get(MAINTENANCE_ALARM);

@@ -5,6 +5,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App, HISTORY_LIMIT } from '@/entrypoints/popup/App';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
+import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
 import type { HistoryEntry } from '@/utils/history-types';
 import { makeArticle, makeContext, makeEntry, makeProvider } from '../components/fixtures';
@@ -14,11 +15,19 @@ vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), sendTabMessage: vi.f
 const sendMessageMock = vi.mocked(sendMessage);
 const sendTabMessageMock = vi.mocked(sendTabMessage);
 
-/** Answers getHistory with `history` and getContext with the next of `contexts` (the last one repeats). */
-function answer({ history = [], contexts = [makeContext()] }: { history?: HistoryEntry[] | Error; contexts?: (StoryContext | Error)[] } = {}) {
+/**
+ * Answers getHistory with `history` and getContext with the next of `contexts` (the last one repeats);
+ * getTabContext with null (the background knows no article of the tab) unless `reported` is given.
+ */
+function answer({
+  history = [],
+  contexts = [makeContext()],
+  reported = null,
+}: { history?: HistoryEntry[] | Error; contexts?: (StoryContext | Error)[]; reported?: { article: Article; context: StoryContext } | null } = {}) {
   let asked = 0;
   sendMessageMock.mockImplementation((async (type: string) => {
     if (type === 'listFollows') return [];
+    if (type === 'getTabContext') return reported;
     const reply = type === 'getHistory' ? history : contexts[Math.min(asked++, contexts.length - 1)];
     if (reply instanceof Error) throw reply;
     return reply;
@@ -175,7 +184,7 @@ describe('popup App', () => {
     sendTabMessageMock.mockResolvedValue(article);
     // The background answers a cached context in a few milliseconds.
     sendMessageMock.mockImplementation((async (type: string) =>
-      type === 'getContext' ? new Promise((done) => setTimeout(() => done(makeContext()), 30)) : []) as typeof sendMessage);
+      type === 'getContext' ? new Promise((done) => setTimeout(() => done(makeContext()), 30)) : type === 'getTabContext' ? null : []) as typeof sendMessage);
     let sawSkeleton = false;
     const observer = new MutationObserver(() => (sawSkeleton ||= document.body.textContent?.includes('Reading the article…') ?? false));
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -195,7 +204,7 @@ describe('popup App', () => {
     let answerContext!: (context: StoryContext) => void;
     sendMessageMock.mockImplementation((async (type: string) => {
       if (type === 'getContext') return new Promise<StoryContext>((done) => (answerContext = done));
-      return [];
+      return type === 'getTabContext' ? null : [];
     }) as typeof sendMessage);
     render(<App search="?tab=42" />);
     await screen.findByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' }, { timeout: 2_000 });
@@ -210,7 +219,7 @@ describe('popup App', () => {
     sendTabMessageMock.mockReturnValue(new Promise((done) => (answerArticle = done)));
     render(<App search="?tab=1" />);
     await new Promise((done) => setTimeout(done, 50));
-    expect(sendMessageMock).not.toHaveBeenCalled();
+    expect(sendMessageMock.mock.calls.map(([type]) => type)).toEqual(['getTabContext']);
     answerArticle(null);
     await screen.findByText('Not an article');
     await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('getHistory', { limit: HISTORY_LIMIT }));
@@ -227,7 +236,33 @@ describe('popup App', () => {
   it('does not ask for context when the page is not an article', async () => {
     render(<App search="?tab=1" />);
     await screen.findByText('Not an article');
-    // The history is asked once the page has its answer: wait for it, then nothing else was asked.
-    await vi.waitFor(() => expect(sendMessageMock.mock.calls.map(([type]) => type)).toEqual(['getHistory']));
+    // The history is asked once the page has its answer: wait for it, then nothing else was asked
+    // (but what the background knows of the tab, asked while the tab was).
+    await vi.waitFor(() => expect(sendMessageMock.mock.calls.map(([type]) => type)).toEqual(['getTabContext', 'getHistory']));
+    expect(sendMessageMock).toHaveBeenCalledWith('getTabContext', { tabId: 1 });
+  });
+
+  it("asks the background for the context of the tab's reported article while the tab is asked, and uses it for the same article", async () => {
+    const article = makeArticle();
+    let answerArticle!: (article: Article) => void;
+    sendTabMessageMock.mockReturnValue(new Promise((done) => (answerArticle = done)));
+    answer({ reported: { article: makeArticle({ text: 'An earlier reading.' }), context: makeContext() } });
+    render(<App search="?tab=42" />);
+    // Before the tab answers.
+    await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('getTabContext', { tabId: 42 }));
+    answerArticle(article);
+    expect(await screen.findByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
+    // The context of the same article (same canonical URL) is not asked for again.
+    expect(sendMessageMock.mock.calls.filter(([type]) => type === 'getContext')).toEqual([]);
+  });
+
+  it('asks for the context of the article the tab answers when the background knew another one', async () => {
+    const article = makeArticle();
+    sendTabMessageMock.mockResolvedValue(article);
+    const other = makeArticle({ canonicalUrl: 'https://n.test/before', title: 'The page before' });
+    answer({ reported: { article: other, context: makeContext({ canonicalUrl: other.canonicalUrl, related: { sameStory: [], background: [] } }) } });
+    render(<App search="?tab=42" />);
+    expect(await screen.findByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
+    expect(sendMessageMock).toHaveBeenCalledWith('getContext', { article, tabId: 42 });
   });
 });

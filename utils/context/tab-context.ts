@@ -1,0 +1,50 @@
+/**
+ * `getTabContext`: the article a tab last reported (`articleDetected`) with its story context, so that
+ * the popup can ask the tab for its article and the background for the context at the same time,
+ * instead of one after the other. The tab's own answer stays the truth: the popup uses this context
+ * only when the tab answers with the same article.
+ */
+import type { Article } from '../article/types';
+import type { Handlers, MessageSender } from '../messaging';
+
+export interface TabContextDeps {
+  /** The background's `getContext` handler (its privacy rules apply unchanged). */
+  getContext: Handlers<'getContext'>['getContext'];
+}
+
+/** A page and what follows: a new path or query is another page, a new `#fragment` is not. */
+const pageOf = (url: string) => url.replace(/#.*$/s, '');
+
+export function createTabContext({ getContext }: TabContextDeps) {
+  /** The latest article of each normal (not private) tab, while the tab shows it. */
+  const articles = new Map<number, Article>();
+  return {
+    /** An article was detected on a tab. Private tabs are never remembered. */
+    detected(article: Article, tab: MessageSender['tab']): void {
+      if (tab?.id === undefined) return;
+      if (tab.incognito) articles.delete(tab.id);
+      else articles.set(tab.id, article);
+    },
+    /**
+     * The tab loads something (`tabs.onUpdated` with a URL or status "loading"): its article is
+     * forgotten unless the tab is known to show the same page (a new `#fragment`). `url` is
+     * undefined where the extension may not see the tab's address.
+     */
+    navigated(tabId: number, url: string | undefined): void {
+      const article = articles.get(tabId);
+      if (article && url !== undefined && pageOf(url) === pageOf(article.url)) return;
+      articles.delete(tabId);
+    },
+    /** The tab closed. */
+    closed(tabId: number): void {
+      articles.delete(tabId);
+    },
+    handlers: {
+      getTabContext: async ({ tabId }, sender) => {
+        const article = articles.get(tabId);
+        if (!article) return null;
+        return { article, context: await getContext({ article, tabId }, sender) };
+      },
+    } satisfies Handlers<'getTabContext'>,
+  };
+}
