@@ -1,4 +1,4 @@
-import { formatNumber, t, uiLanguage } from '@/utils/i18n';
+import { formatNumber, intlFormatter, t, uiLanguage } from '@/utils/i18n';
 
 /**
  * Formatting shared by the popup and the sidebar. The locale is a parameter (undefined = the UI
@@ -23,16 +23,18 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function formatPublished(iso: string, locale?: string): string | null {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return null;
-  const format = new Intl.DateTimeFormat(locale ?? uiLanguage(), {
-    dateStyle: 'medium',
-    timeZone: DATE_ONLY.test(iso) ? 'UTC' : undefined,
-  });
-  return format.format(time);
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: DATE_ONLY.test(iso) ? 'UTC' : undefined }).format(time);
+}
+
+/** The date formatter for `options` in `locale` (default: the UI language), made once. */
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const lang = locale ?? uiLanguage();
+  return intlFormatter('date', lang, options, () => new Intl.DateTimeFormat(lang, options));
 }
 
 /** A moment (epoch ms) with date and time ("Nov 28, 2025, 4:05 PM"). */
 export function formatMoment(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale ?? uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
 }
 
 /** The host name without `www.`, or null when `url` is not a URL. */
@@ -76,7 +78,7 @@ export function formatRelative(iso: string, now: number, locale?: string): strin
 
 /** A day without the year, the way a reader says it ("3 Jun" in en-GB, "Jun 3" in en-US). */
 export function formatDay(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale ?? uiLanguage(), { day: 'numeric', month: 'short' }).format(epochMs);
+  return dateFormat(locale, { day: 'numeric', month: 'short' }).format(epochMs);
 }
 
 /** Longest untrusted text shown in one line or title; longer text ends in "…". */
@@ -93,7 +95,8 @@ export function capText(text: string, max = MAX_SHOWN_LENGTH): string {
 /** A country's or language's name in the UI locale ("GB" → "United Kingdom", "de" → "German"); the code when unknown. */
 export function displayName(code: string, type: 'region' | 'language', locale?: string): string {
   try {
-    return new Intl.DisplayNames([locale ?? uiLanguage()], { type }).of(code) ?? code;
+    const lang = locale ?? uiLanguage();
+    return intlFormatter('names', lang, { type }, () => new Intl.DisplayNames([lang], { type })).of(code) ?? code;
   } catch {
     return code;
   }

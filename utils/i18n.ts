@@ -38,10 +38,28 @@ export function uiLanguage(): string {
   }
 }
 
+const formatters = new Map<string, unknown>();
+
+/**
+ * One Intl formatter per kind, locale and options, made on first use and kept: making one costs about
+ * a millisecond (several on a busy machine), and the popup formats dozens of dates and numbers when it
+ * shows an article's context. `make` may throw (an unknown locale): nothing is kept then.
+ */
+export function intlFormatter<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
+  const key = `${kind}\u0000${locale}\u0000${JSON.stringify(options ?? {})}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A number in the UI language ("1,234" in English, "1.234" in German). */
 export function formatNumber(value: number): string {
   try {
-    return new Intl.NumberFormat(uiLanguage()).format(value);
+    const locale = uiLanguage();
+    return intlFormatter('number', locale, undefined, () => new Intl.NumberFormat(locale)).format(value);
   } catch {
     return String(value);
   }
@@ -58,7 +76,8 @@ export function tPlural(count: number, keys: { one: MessageKey; other: MessageKe
 /** The UI language's plural category for `count` ("one", "other", …). */
 export function pluralRule(count: number): string {
   try {
-    return new Intl.PluralRules(uiLanguage()).select(count);
+    const locale = uiLanguage();
+    return intlFormatter('plural', locale, undefined, () => new Intl.PluralRules(locale)).select(count);
   } catch {
     return count === 1 ? 'one' : 'other';
   }

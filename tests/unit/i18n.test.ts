@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { feedErrorText } from '@/entrypoints/options/feed-errors';
-import { t, tPlural, uiLanguage } from '@/utils/i18n';
+import { intlFormatter, t, tPlural, uiLanguage } from '@/utils/i18n';
 import { formatMessage, loadMessages } from '../i18n-messages';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,5 +78,24 @@ describe('UI language helpers', () => {
     // The German bundle gets the same placeholders filled (parity is checked above).
     const de = loadMessages('de');
     expect(formatMessage(de.feedErrorHttp, ['news.example', '404'])).toBe('news.example antwortete mit HTTP 404: Unter dieser Adresse gibt es keinen Feed.');
+  });
+});
+
+// The popup formats dozens of dates and numbers per paint: each Intl formatter is made once.
+describe('intlFormatter', () => {
+  it('makes one formatter per kind, locale and options, and keeps none that failed', () => {
+    let made = 0;
+    const make = (locale: string, options: Intl.DateTimeFormatOptions) => () => {
+      made++;
+      return new Intl.DateTimeFormat(locale, options);
+    };
+    const a = intlFormatter('test-date', 'en-GB', { dateStyle: 'medium' }, make('en-GB', { dateStyle: 'medium' }));
+    expect(intlFormatter('test-date', 'en-GB', { dateStyle: 'medium' }, make('en-GB', { dateStyle: 'medium' }))).toBe(a);
+    expect(made).toBe(1);
+    expect(intlFormatter('test-date', 'de', { dateStyle: 'medium' }, make('de', { dateStyle: 'medium' }))).not.toBe(a);
+    expect(intlFormatter('test-date', 'en-GB', { dateStyle: 'short' }, make('en-GB', { dateStyle: 'short' }))).not.toBe(a);
+    expect(made).toBe(3);
+    expect(() => intlFormatter('test-date', 'not a locale!', undefined, () => new Intl.DateTimeFormat('not a locale!'))).toThrow(RangeError);
+    expect(() => intlFormatter('test-date', 'not a locale!', undefined, () => new Intl.DateTimeFormat('not a locale!'))).toThrow(RangeError);
   });
 });
