@@ -74,9 +74,9 @@ export default defineBackground(() => {
     deleteHistoryEntry: (url) => db.deleteHistoryEntry(url),
     // Followed stories hold article titles and addresses too: "Clear all" forgets them with the history.
     clearHistory: async () => {
-      // Lookups still running would write their caches back after the clear: abort them first, and
-      // let writes already begun open their transactions (which then run before the clear's).
-      context.forgetAll();
+      // Lookups still running would write their caches back after the clear: stop their writes
+      // first, and let writes already begun open their transactions (which then run before the clear's).
+      context.stopWritingRunningLookups();
       await new Promise((done) => setTimeout(done, 0));
       await db.clearHistory();
       await clearFollows();

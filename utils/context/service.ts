@@ -91,6 +91,8 @@ interface Lookup {
   settingsKey: string;
   analysis: Analysis;
   startedAt: number;
+  /** Whether its answers are stored (not in private windows, on excluded sites, or once the history was cleared). */
+  persist: boolean;
   controller: AbortController;
   tabs: Set<number>;
   /** Providers in display order, with their switch state. */
@@ -153,8 +155,8 @@ export function createContextService(deps: ContextDeps) {
   const providers = deps.providers ?? PROVIDERS;
   const analyses = new Map<string, Analysis>();
   const lookups = new Map<string, Promise<Lookup>>();
-  /** The controllers of lookups still running, and how many times the history was cleared. */
-  const liveControllers = new Set<AbortController>();
+  /** Lookups still running, and how many times the history was cleared. */
+  const live = new Set<Lookup>();
   let clearedTimes = 0;
 
   /** The article's analysis: from memory, else computed from its text, else stored (an article sent without text). */
@@ -169,9 +171,9 @@ export function createContextService(deps: ContextDeps) {
   }
 
   /** Stores an article's analysis (after a recorded visit), so that its names index the history. */
-  async function storeAnalysis(article: Article, signal?: AbortSignal): Promise<void> {
+  async function storeAnalysis(article: Article, lookup?: Pick<Lookup, 'persist'>): Promise<void> {
     const analysis = await analysisOf(article);
-    if (signal?.aborted) return;
+    if (lookup && !lookup.persist) return;
     await deps.store.putAnalysis({ canonicalUrl: article.canonicalUrl, analysis, entityKeys: entityKeys(analysis), analysedAt: deps.now() });
   }
 
@@ -237,6 +239,7 @@ export function createContextService(deps: ContextDeps) {
     const lookup: Lookup = {
       article: meta,
       settingsKey: settingsKeyOf(settings, persist),
+      persist,
       analysis,
       startedAt: now,
       controller: new AbortController(),
@@ -254,11 +257,11 @@ export function createContextService(deps: ContextDeps) {
     };
     const signal = lookup.controller.signal;
     // Started before a "Clear all" that came while its analysis was computed: it must not write.
-    if (born !== clearedTimes) lookup.controller.abort(new DOMException('history cleared', 'AbortError'));
-    liveControllers.add(lookup.controller);
+    if (born !== clearedTimes) lookup.persist = false;
+    live.add(lookup);
     const on = (id: string) => (settings.providers as Record<string, boolean | undefined>)[id] !== false;
-    // Nothing is written once the lookup is aborted ("Clear all" aborts every lookup before it clears).
-    if (persist) void storeAnalysis(article, signal).catch(() => {});
+    // Every write checks `lookup.persist` when it happens: "Clear all" turns it off for running lookups.
+    if (persist) void storeAnalysis(article, lookup).catch(() => {});
 
     // ---- queries: near (same event) and wide (background), from names and key terms only
     const region = resolveRegion(settings, article.lang, deps.browserLanguage);
@@ -304,7 +307,7 @@ export function createContextService(deps: ContextDeps) {
       timeoutMs: deps.timeoutMs,
       onResult: (result) => {
         setResult(lookup, result);
-        if (persist && result.state !== 'pending' && !signal.aborted) {
+        if (lookup.persist && result.state !== 'pending') {
           const cached: CachedProviderResult = { ...result };
           if (result.id === 'gdelt' && lookup.country) cached.sourceCountry = lookup.country;
           void deps.store.putRelatedResult(article.canonicalUrl, queryKey, fetchedAt, cached).catch(() => {});
@@ -345,7 +348,7 @@ export function createContextService(deps: ContextDeps) {
       if (!on('wikipedia')) return;
       const client = createWikiClient({
         scheduler: deps.scheduler,
-        cache: { get: (key) => deps.store.getEntityCache(key), put: persist ? async (r) => void (signal.aborted || (await deps.store.putEntityCache(r))) : undefined },
+        cache: { get: (key) => deps.store.getEntityCache(key), put: persist ? async (r) => void (lookup.persist && (await deps.store.putEntityCache(r))) : undefined },
         now: deps.now,
         version: deps.version,
         origin: deps.origin,
@@ -382,7 +385,7 @@ export function createContextService(deps: ContextDeps) {
     })();
 
     const allDone = Promise.allSettled([providersDone, feedsDone, historyDone, explainersDone]);
-    void allDone.then(() => liveControllers.delete(lookup.controller));
+    void allDone.then(() => live.delete(lookup));
     void allDone.then(async () => {
       // Which related items the reader has already read ("read on 3 Jun").
       const urls = [...lookup.results.values()].flatMap((r) => r.stories.map((s) => s.url));
@@ -458,15 +461,13 @@ export function createContextService(deps: ContextDeps) {
     },
 
     /**
-     * "Clear all": aborts every lookup (an aborted lookup writes nothing more) and forgets what
-     * is held in memory, so that nothing of the cleared history is written back or answered.
+     * "Clear all": running lookups write nothing more (their answers still reach the pages that
+     * asked, from memory), so that nothing of the cleared history is written back. Articles
+     * visited after the clear are stored as usual.
      */
-    forgetAll(): void {
+    stopWritingRunningLookups(): void {
       clearedTimes++;
-      for (const controller of liveControllers) controller.abort(new DOMException('history cleared', 'AbortError'));
-      liveControllers.clear();
-      lookups.clear();
-      analyses.clear();
+      for (const lookup of live) lookup.persist = false;
     },
 
     storeAnalysis: (article: Article) => storeAnalysis(article),
