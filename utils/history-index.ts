@@ -29,8 +29,12 @@ export interface SearchMetaRecord {
   key: 'docs';
   /** The next `doc` to give out (numbers are never reused, except after "Clear all"). */
   next: number;
-  /** Latest visit (epoch ms) of each doc, by doc; -1 for a doc no longer in the history. */
-  visited: number[];
+  /**
+   * Latest visit (epoch ms) of each doc, by doc; -1 for a doc no longer in the history. Written as
+   * a Float64Array (read back without making an object per number, which a plain array of epoch
+   * milliseconds would: they are beyond small integers); a plain array (a saved test database) reads the same.
+   */
+  visited: Float64Array | (number | null)[];
 }
 
 /** The stores a transaction that changes the index must include. */
@@ -45,7 +49,17 @@ type WritableStore<N extends IndexStores> = IDBPObjectStore<BackstoryDB, ArrayLi
 const META_KEY = 'docs' as const;
 /** The visit time of a doc no longer in the history. */
 const GONE = -1;
-const emptyMeta = (): SearchMetaRecord => ({ key: META_KEY, next: 0, visited: [] });
+const emptyMeta = (): SearchMetaRecord => ({ key: META_KEY, next: 0, visited: new Float64Array(0) });
+
+/** Sets a doc's visit time, growing the table (doubling, unused slots -1) when needed. */
+function setVisited(meta: SearchMetaRecord, doc: number, at: number): void {
+  if (!(meta.visited instanceof Float64Array) || doc >= meta.visited.length) {
+    const grown = new Float64Array(Math.max(64, doc + 1, meta.visited.length * 2)).fill(GONE);
+    meta.visited.forEach((v, i) => (grown[i] = v ?? GONE));
+    meta.visited = grown;
+  }
+  meta.visited[doc] = at;
+}
 
 /** The index's visit-time table (an empty one before the first article). */
 export async function readSearchMeta(tx: ReadableTx): Promise<SearchMetaRecord> {
@@ -108,15 +122,15 @@ export function createIndexWriter(tx: WritableTx): IndexWriter {
       for (const term of kept) if (!before.has(term)) change(term, doc, true);
       if (record) {
         await search.put({ ...record, doc });
-        m.visited[doc] = record.lastVisitedAt;
-      } else m.visited[doc] = GONE;
+        setVisited(m, doc, record.lastVisitedAt);
+      } else setVisited(m, doc, GONE);
       return old;
     },
     async adopt(record) {
       const m = await loadMeta();
       const doc = allocate(m);
       for (const term of new Set(record.terms)) change(term, doc, true);
-      m.visited[doc] = record.lastVisitedAt;
+      setVisited(m, doc, record.lastVisitedAt);
       return { ...record, doc };
     },
     async flush() {
@@ -209,7 +223,7 @@ export async function matchDocs(
   const visited = (doc: number) => meta.visited[doc] ?? GONE;
   let all: Float64Array | undefined;
   const spans = (docs: readonly number[]) => {
-    all ??= Float64Array.from(meta.visited.filter((v) => v !== null && v !== GONE)).sort();
+    all ??= Float64Array.from(Array.prototype.filter.call(meta.visited, (v: number | null) => v !== null && v !== GONE) as number[]).sort();
     return visitSpans(all, docs.map(visited));
   };
   const narrow = groups
