@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
-import { StorageWarning } from '@/components/StorageWarning';
 import { Tabs } from '@/components/Tabs';
 import { t } from '@/utils/i18n';
 import { sidePanelOpener } from '@/utils/side-panel';
@@ -25,6 +24,8 @@ export const HISTORY_LIMIT = 200;
 // The hidden tabs' code: loaded once "This page" has its answer, or when the reader opens the tab.
 const loadHistoryPanel = () => import('./HistoryPanel').then((m) => m.HistoryPanel);
 const loadFollowPanel = () => import('@/components/FollowPanel').then((m) => m.FollowPanel);
+// The "Storage is full" notice too: its code, and the storage API it reads, come after This page.
+const loadStorageWarning = () => import('@/components/StorageWarning').then((m) => m.StorageWarning);
 
 const findActiveTabId = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
 
@@ -118,12 +119,13 @@ export function App({ search, followTab }: AppProps) {
   // "This page" comes first: the hidden History and Following tabs are built (and their data asked for)
   // once it has its answer, so that neither the background nor this page works on them meanwhile; a
   // tab the reader opens before then is built at once.
-  const builtTabs = useRef(new Set<string>());
-  if (page.status !== 'loading') builtTabs.current.add('history').add('following');
-  builtTabs.current.add(selected);
-  const isHistoryStarted = builtTabs.current.has('history');
+  const builtParts = useRef(new Set<string>());
+  if (page.status !== 'loading') builtParts.current.add('history').add('following').add('notice');
+  builtParts.current.add(selected);
+  const StorageWarning = useLazyComponent(loadStorageWarning, builtParts.current.has('notice'));
+  const isHistoryStarted = builtParts.current.has('history');
   const HistoryPanel = useLazyComponent(loadHistoryPanel, isHistoryStarted);
-  const FollowPanel = useLazyComponent(loadFollowPanel, builtTabs.current.has('following'));
+  const FollowPanel = useLazyComponent(loadFollowPanel, builtParts.current.has('following'));
   useEffect(() => {
     if (!isHistoryStarted) return;
     sendMessage('getHistory', { limit: HISTORY_LIMIT }).then(
@@ -165,7 +167,7 @@ export function App({ search, followTab }: AppProps) {
           </a>
         )}
       </header>
-      <StorageWarning />
+      {StorageWarning && <StorageWarning />}
       <Tabs
         label={t('popupTabsLabel')}
         idPrefix="popup"

@@ -9,6 +9,7 @@ import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
 import type { HistoryEntry } from '@/utils/history-types';
 import { makeArticle, makeContext, makeEntry, makeProvider } from '../components/fixtures';
+import { recordStorageWarning } from '@/utils/storage-warning';
 
 vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), sendTabMessage: vi.fn() }));
 
@@ -231,6 +232,17 @@ describe('popup App', () => {
     fireEvent.click(tab('History'));
     expect(await screen.findByText('No articles yet…')).toBeTruthy();
     expect(sendMessageMock).toHaveBeenCalledWith('getHistory', { limit: HISTORY_LIMIT });
+  });
+
+  it('shows the "Storage is full" notice once This page has its answer', async () => {
+    await recordStorageWarning('pruned', 1_000);
+    let answerArticle!: (article: null) => void;
+    sendTabMessageMock.mockReturnValue(new Promise((done) => (answerArticle = done)));
+    render(<App search="?tab=1" />);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(screen.queryByRole('alert')).toBeNull();
+    answerArticle(null);
+    expect((await screen.findByRole('alert')).textContent).toContain('Storage is full');
   });
 
   it('does not ask for context when the page is not an article', async () => {
