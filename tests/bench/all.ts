@@ -3,7 +3,7 @@
  * measured in the same run and its goal, and `bench-results.json` in the project root.
  *
  *   npm run bench [-- --data DIR] [--runs N] [--sizes 1000,10000,50000] [--queries N] [--skip-history]
- *                   [--only bundle,non-article,articles,sidebar,history,related,context,extract] [--no-build] [--fill-budget S]
+ *                   [--only bundle,non-article,articles,sidebar,popup,history,related,context,extract] [--no-build] [--fill-budget S]
  *
  * Runs bench:extract on DIR (only with --data; its pages are also served to Chromium), bench:related,
  * bench:context (each as its own process), then the browser benchmarks (tests/bench/browser.ts).
