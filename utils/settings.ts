@@ -56,8 +56,24 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Settings as stored by version 1 (before the sidebar and retention settings). */
 export type SettingsV1 = Omit<Settings, 'sidebarMode' | 'sidebarHiddenSites' | 'retentionDays'>;
 
+/**
+ * A storage item defined on first use. WXT reads an item from storage as soon as it is defined
+ * (and runs its migrations then): the content script imports this module on every page the
+ * reader opens, and on pages that are not articles it never needs the settings.
+ */
+function definedOnUse<T extends object>(define: () => T): T {
+  let item: T | undefined;
+  return new Proxy({} as T, {
+    get(_target, key) {
+      item ??= define();
+      const value: unknown = Reflect.get(item, key, item);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(item) : value;
+    },
+  });
+}
+
 /** The stored item. Use {@link getSettings}/{@link updateSettings}, which fill in missing fields. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = definedOnUse(() => storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 2,
   migrations: {
@@ -69,7 +85,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
       retentionDays: DEFAULT_SETTINGS.retentionDays,
     }),
   },
-});
+}));
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -203,9 +219,9 @@ export interface FeedStatus {
 }
 
 /** Latest status per source id, written by the background from the context service's answers. */
-export const providerStatusItem = storage.defineItem<Record<string, SourceStatus>>('local:providerStatus', { fallback: {} });
+export const providerStatusItem = definedOnUse(() => storage.defineItem<Record<string, SourceStatus>>('local:providerStatus', { fallback: {} }));
 /** Latest status per feed URL, written by the background after each poll and check. */
-export const feedStatusItem = storage.defineItem<Record<string, FeedStatus>>('local:feedStatus', { fallback: {} });
+export const feedStatusItem = definedOnUse(() => storage.defineItem<Record<string, FeedStatus>>('local:feedStatus', { fallback: {} }));
 
 // Writes are read-modify-write: chain them so that answers arriving together are all kept.
 let statusWrites: Promise<unknown> = Promise.resolve();

@@ -4,7 +4,7 @@ import { readPage } from '@/utils/article/extract';
 import { createMessageListener, sendMessage } from '@/utils/messaging';
 import { createArticleController, isNewPage } from './controller';
 import { createIdleScheduler } from './schedule';
-import { createSidebar } from './mount-sidebar';
+import { lazySidebar } from './lazy-sidebar';
 import { createSidebarGate } from './sidebar-mode';
 import { getSettings, normaliseSite, updateSettings, watchSettings } from '@/utils/settings';
 import { perfMark } from '@/utils/perf';
@@ -24,9 +24,18 @@ export default defineContentScript({
       await updateSettings({ sidebarHiddenSites: [...sidebarHiddenSites, normaliseSite(location.hostname)] });
     };
     // The sidebar follows the settings (mode, hidden sites), live: storage changes apply at once.
-    const sidebar = createSidebarGate(createSidebar(ctx, { onHideOnSite: () => void hideOnSite().catch(() => {}) }), { url: () => location.href });
-    void getSettings().then(sidebar.setSettings, () => {});
-    ctx.onInvalidated(watchSettings((next) => sidebar.setSettings(next)));
+    // Read and watched from the first article on: most pages are not articles and never need them.
+    const target = lazySidebar(() =>
+      import('./mount-sidebar').then(({ createSidebar }) => createSidebar(ctx, { onHideOnSite: () => void hideOnSite().catch(() => {}) })),
+    );
+    const sidebar = createSidebarGate(target, { url: () => location.href });
+    let settingsRead: Promise<void> | null = null;
+    const followSettings = () => {
+      if (settingsRead) return settingsRead;
+      settingsRead = getSettings().then(sidebar.setSettings, () => {});
+      ctx.onInvalidated(watchSettings((next) => sidebar.setSettings(next)));
+      return settingsRead;
+    };
     const controller = createArticleController({
       read: () => {
         perfMark('cs:read:start');
@@ -37,14 +46,21 @@ export default defineContentScript({
         }
       },
       send: (article) => sendMessage('articleDetected', article),
-      sidebar,
+      sidebar: {
+        show: (article) => {
+          void followSettings();
+          sidebar.show(article);
+        },
+        hide: sidebar.hide,
+      },
     });
 
     // The popup may ask before the idle read: then read now. The keyboard command toggles the sidebar.
     const listener = createMessageListener({
       getArticle: () => controller.update(),
-      toggleSidebar: () => {
-        controller.update();
+      toggleSidebar: async () => {
+        // An article read just now has its settings on the way: toggle once they are here.
+        if (controller.update()) await followSettings();
         return { shown: sidebar.toggle() };
       },
     });

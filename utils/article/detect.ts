@@ -7,7 +7,7 @@
  * search results); page-type signals from metadata, URL and content structure decide.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
-import { readMetadata, type PageMetadata } from './metadata';
+import { readPageType, type PageTypeMetadata } from './metadata';
 
 /** Result of {@link classifyPage}. */
 export interface PageClass {
@@ -283,7 +283,7 @@ function urlSignals(url: string): Signal[] {
   return signals;
 }
 
-function metadataSignals(meta: PageMetadata): Signal[] {
+function metadataSignals(meta: PageTypeMetadata): Signal[] {
   const signals: Signal[] = [];
   const types = new Set(meta.jsonLdTypes);
   const listedMany = meta.topLevelArticleCount >= 3 || meta.listedArticleCount >= 3;
@@ -348,8 +348,8 @@ function describe(isArticle: boolean, score: number, signals: Signal[]): string 
  * live blog, paywalled teaser — rather than a front page, section page, search results
  * or web app. `metadata` may be passed when the caller has already read it.
  */
-export function classifyPage(doc: Document, url: string, metadata?: PageMetadata): PageClass {
-  const meta = metadata ?? readMetadata(doc, url);
+export function classifyPage(doc: Document, url: string, metadata?: PageTypeMetadata): PageClass {
+  const meta = metadata ?? readPageType(doc);
   const declaresArticle = !!meta.articleType || meta.ogType === 'article';
   if (!doc.body) return { isArticle: false, reason: 'not an article: no body' };
   const readerable = isProbablyReaderable(doc);

@@ -6,7 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { classifyPage } from './detect';
-import { cleanByline, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, type PageMetadata } from './metadata';
+import { cleanByline, normalizeDate, normalizeLang, readMetadata, readPageType, stripSiteSuffix, type PageMetadata } from './metadata';
 import { detectLanguage } from '../analysis/language';
 import { isCreditLine, isDateLine, isInterfaceLabel, isRelatedHeading } from './boilerplate';
 import { getBlockText, measureText } from './text';
@@ -366,13 +366,14 @@ export interface PageReading {
 
 /**
  * Classifies the page, then extracts the article when it is one. Metadata is read once
- * and shared by both steps. This is what the content script and the CLI call.
+ * and shared by both steps: detection reads only the page type (JSON-LD, meta tags), the
+ * rest of the metadata is read for articles. This is what the content script and the CLI call.
  */
 export function readPage(doc: Document, url: string): PageReading {
-  const meta = readMetadata(doc, url);
-  const { isArticle, reason } = classifyPage(doc, url, meta);
+  const pageType = readPageType(doc);
+  const { isArticle, reason } = classifyPage(doc, url, pageType);
   if (!isArticle) return { isArticle, reason, article: null };
-  const article = buildArticle(doc, url, meta);
+  const article = buildArticle(doc, url, readMetadata(doc, url, pageType));
   if (!article) return { isArticle: false, reason: `${reason}; but nothing readable was extracted`, article: null };
   return { isArticle, reason, article };
 }

@@ -418,10 +418,8 @@ function timeElementDate(doc: Document): string | null {
  * then OpenGraph / article:* meta, then other common meta (`parsely-*`, `sailthru.*`,
  * Dublin Core), then markup (`<time datetime>`, `<html lang>`, `<title>`).
  */
-export function readMetadata(doc: Document, url: string): PageMetadata {
-  const index = indexJsonLd(doc);
-  const metas = collectMeta(doc);
-  const article = pickArticle(index);
+export function readMetadata(doc: Document, url: string, pageType: PageType = readPageType(doc)): PageMetadata {
+  const { index, metas, article } = pageType;
   const host = hostOf(url);
 
   const siteName =
@@ -486,6 +484,37 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     lang,
     description,
     canonicalUrl: findCanonicalUrl(doc, url),
+    ogType: pageType.ogType,
+    articleType: pageType.articleType,
+    jsonLdTypes: pageType.jsonLdTypes,
+    topLevelArticleCount: pageType.topLevelArticleCount,
+    listedArticleCount: pageType.listedArticleCount,
+  };
+}
+
+/** The fields of {@link PageMetadata} that say what kind of page this is: all that detection needs. */
+export type PageTypeMetadata = Pick<PageMetadata, 'ogType' | 'articleType' | 'jsonLdTypes' | 'topLevelArticleCount' | 'listedArticleCount'>;
+
+/** {@link PageTypeMetadata} with what it was read from, for {@link readMetadata} to go on with. */
+export interface PageType extends PageTypeMetadata {
+  index: JsonLdIndex;
+  metas: Map<string, string>;
+  article: JsonObject | null;
+}
+
+/**
+ * The first part of {@link readMetadata}: the JSON-LD entities and meta tags, and the page type
+ * they declare. Detection runs on every page the reader opens; the rest (title, byline, dates,
+ * canonical URL) is read only for pages that turn out to be articles.
+ */
+export function readPageType(doc: Document): PageType {
+  const index = indexJsonLd(doc);
+  const metas = collectMeta(doc);
+  const article = pickArticle(index);
+  return {
+    index,
+    metas,
+    article,
     ogType: metaContent(metas, 'og:type')?.toLowerCase().trim() ?? null,
     articleType: article ? (typesOf(article).find((t) => ARTICLE_TYPES.has(t)) ?? null) : null,
     jsonLdTypes: [...index.types],

@@ -59,6 +59,18 @@ describe('article content script', () => {
     await expect(getArticle()).resolves.toEqual({ ok: true, data: null });
   });
 
+  it('not an article: reads no settings and never loads the sidebar code (it runs on every page)', async () => {
+    vi.mocked(readPage).mockReturnValue({ isArticle: false, reason: 'front page', article: null });
+    const storageGet = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const watch = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
+    start();
+    await vi.advanceTimersByTimeAsync(IDLE_TIMEOUT_MS);
+    expect(readPage).toHaveBeenCalled();
+    expect(storageGet).not.toHaveBeenCalled();
+    expect(watch).not.toHaveBeenCalled();
+    expect(createSidebar).not.toHaveBeenCalled();
+  });
+
   it('an article: reads it when idle, sends articleDetected, shows the sidebar, answers getArticle', async () => {
     vi.mocked(readPage).mockReturnValue({ isArticle: true, reason: 'article', article });
     const getArticle = start();

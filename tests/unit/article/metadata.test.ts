@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { cleanByline, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from '@/utils/article/metadata';
+import { cleanByline, normalizeDate, normalizeLang, readMetadata, readPageType, stripSiteSuffix } from '@/utils/article/metadata';
 
 const URL_ = 'https://news.example/world/2024/05/01/story';
 const doc = (head: string, body = '', htmlAttrs = '') =>
@@ -208,5 +208,17 @@ describe('normalizeLang', () => {
     expect(normalizeLang('fr, en')).toBe('fr');
     expect(normalizeLang('{{lang}}')).toBeNull();
     expect(normalizeLang('')).toBeNull();
+  });
+});
+
+describe('readPageType', () => {
+  it('gives detection the same page type as readMetadata (a front page listing its teasers in JSON-LD)', () => {
+    const items = [1, 2, 3].map((n) => ({ '@type': 'NewsArticle', headline: `Story ${n}`, url: `https://news.example/${n}` }));
+    const page = doc(ld({ '@type': 'CollectionPage', mainEntity: { '@type': 'ItemList', itemListElement: items } }) + '<meta property="og:type" content="Website">');
+    const { index, metas, article, ...pageType } = readPageType(page);
+    expect(pageType).toEqual({ ogType: 'website', articleType: 'NewsArticle', jsonLdTypes: ['CollectionPage', 'ItemList', 'NewsArticle'], topLevelArticleCount: 0, listedArticleCount: 3 });
+    expect(readMetadata(page, URL_)).toMatchObject(pageType);
+    expect(readMetadata(page, URL_, readPageType(page))).toEqual(readMetadata(page, URL_));
+    expect([index.nodes.length, metas.get('og:type'), article?.headline]).toEqual([5, 'Website', 'Story 1']);
   });
 });
