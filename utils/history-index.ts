@@ -21,7 +21,8 @@ import type { BackstoryDB, SearchRecord, SearchTerms } from './db';
 /** The articles that have one term, by `doc`, ascending. */
 export interface PostingRecord {
   term: string;
-  docs: number[];
+  /** Written as a Uint32Array (stored and read back as one block of bytes); a plain array (a saved test database) reads the same. */
+  docs: Uint32Array | number[];
 }
 
 /** The one `search-meta` record. */
@@ -66,17 +67,35 @@ export async function readSearchMeta(tx: ReadableTx): Promise<SearchMetaRecord> 
   return (await (tx.objectStore('search-meta') as Store<'search-meta'>).get(META_KEY)) ?? emptyMeta();
 }
 
-/** Inserts `doc` into the sorted `docs` (usually at the end: new docs have the highest numbers). */
-function insertSorted(docs: number[], doc: number): void {
-  let i = docs.length;
-  while (i > 0 && docs[i - 1]! > doc) i--;
-  if (docs[i - 1] !== doc) docs.splice(i, 0, doc);
-}
-
-/** Removes `doc` from the sorted `docs`, if there. */
-function removeSorted(docs: number[], doc: number): void {
-  const i = bisect(docs, doc);
-  if (docs[i] === doc) docs.splice(i, 1);
+/**
+ * A posting's docs after `changes` (doc → true: add, false: remove), ascending. The usual case,
+ * docs added after every doc already there (new articles get the highest numbers), is two copies.
+ */
+export function changedPosting(docs: ArrayLike<number>, changes: ReadonlyMap<number, boolean>): Uint32Array {
+  const adds: number[] = [];
+  const removes = new Set<number>();
+  for (const [doc, add] of changes) {
+    if (add) adds.push(doc);
+    else removes.add(doc);
+  }
+  adds.sort((a, b) => a - b);
+  const last = docs.length ? docs[docs.length - 1]! : -1;
+  if (!removes.size && (!adds.length || adds[0]! > last)) {
+    const out = new Uint32Array(docs.length + adds.length);
+    out.set(docs);
+    out.set(adds, docs.length);
+    return out;
+  }
+  const merged: number[] = [];
+  let j = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    while (j < adds.length && adds[j]! < doc) merged.push(adds[j++]!);
+    if (adds[j] === doc) j++;
+    if (!removes.has(doc)) merged.push(doc);
+  }
+  while (j < adds.length) merged.push(adds[j++]!);
+  return Uint32Array.from(merged);
 }
 
 /** Changes to the search index within one readwrite (or upgrade) transaction; call `flush()` before it ends. */
@@ -139,8 +158,7 @@ export function createIndexWriter(tx: WritableTx): IndexWriter {
       const current = await Promise.all(terms.map((term) => postings.get(term)));
       const writes: Promise<unknown>[] = [];
       terms.forEach((term, i) => {
-        const docs = current[i]?.docs ?? [];
-        for (const [doc, add] of changes.get(term)!) (add ? insertSorted : removeSorted)(docs, doc);
+        const docs = changedPosting(current[i]?.docs ?? [], changes.get(term)!);
         if (docs.length) writes.push(postings.put({ term, docs }));
         else if (current[i]) writes.push(postings.delete(term));
       });

@@ -1,7 +1,7 @@
 /**
  * History in real Chromium (part of tests/bench/browser.ts): the production build's IndexedDB is
  * filled with 1k, 10k, 50k synthetic articles (tests/bench/history-data.ts) through the History
- * tab's import (`importHistory` messages of 2,000 export records each: the records `recordVisit`
+ * tab's import (`importHistory` messages of 5,000 export records each: the records `recordVisit`
  * would write, terms from `buildSearchTerms`, indexed by the production code). At each size:
  * - record one visit: a real article page loaded in a tab, timed in the worker (perf marks around `recordVisit`);
  * - search p50/p95: `searchHistory` messages from an extension page, as the History tab sends them
@@ -40,7 +40,7 @@ export interface HistoryBenchOptions {
 }
 
 const SEARCH_LIMIT = 100;
-const FILL_CHUNK = 2_000;
+const FILL_CHUNK = 5_000;
 const FILL_BUDGET_MS = 300_000;
 
 /**

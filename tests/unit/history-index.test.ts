@@ -1,7 +1,7 @@
 // The history search index's read planning (utils/history-index.ts): the articles of a result page
 // are read with one ranged read per span of visit times, so a page of 100 results costs a few reads.
 import { describe, expect, it } from 'vitest';
-import { visitSpans } from '@/utils/history-index';
+import { changedPosting, visitSpans } from '@/utils/history-index';
 
 const times = (...t: number[]) => Float64Array.from(t).sort();
 
@@ -32,5 +32,23 @@ describe('visitSpans', () => {
 
   it('gives no span for no article', () => {
     expect(visitSpans(times(1, 2), [])).toEqual([]);
+  });
+});
+
+describe('changedPosting', () => {
+  const changes = (...pairs: [number, boolean][]) => new Map(pairs);
+
+  it('appends new articles (the usual case: they have the highest numbers)', () => {
+    expect([...changedPosting(Uint32Array.of(1, 4, 9), changes([12, true], [10, true]))]).toEqual([1, 4, 9, 10, 12]);
+    expect([...changedPosting([], changes([3, true]))]).toEqual([3]);
+  });
+
+  it('inserts, removes and ignores a doc already there, keeping the order (an import or a deletion)', () => {
+    expect([...changedPosting([1, 4, 9], changes([5, true], [4, false], [9, true], [0, true], [20, true]))]).toEqual([0, 1, 5, 9, 20]);
+    expect([...changedPosting(Uint32Array.of(2, 3), changes([2, false], [3, false]))]).toEqual([]);
+  });
+
+  it('reads a plain array (a saved database) and writes a Uint32Array', () => {
+    expect(changedPosting([7], changes([8, true]))).toBeInstanceOf(Uint32Array);
   });
 });
