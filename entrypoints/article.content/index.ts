@@ -17,6 +17,9 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
+  // A newer copy of this script (after an update) stops the old one by a DOM event; WXT's older
+  // window.postMessage would also run every page's own message listeners, and tell them our id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     perfMark('cs:main:start');
     const hideOnSite = async () => {

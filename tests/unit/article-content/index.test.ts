@@ -59,6 +59,13 @@ describe('article content script', () => {
     await expect(getArticle()).resolves.toEqual({ ok: true, data: null });
   });
 
+  it("posts nothing to the page's window when it starts (the page's own message listeners would run, and learn our id)", () => {
+    const postMessage = vi.spyOn(window, 'postMessage');
+    const own = new ContentScriptContext('article', contentScript);
+    own.abort();
+    expect(postMessage).not.toHaveBeenCalled();
+  });
+
   it('not an article: reads no settings and never loads the sidebar code (it runs on every page)', async () => {
     vi.mocked(readPage).mockReturnValue({ isArticle: false, reason: 'front page', article: null });
     const storageGet = vi.spyOn(fakeBrowser.storage.local, 'get');
