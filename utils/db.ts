@@ -4,7 +4,7 @@ import type { Article } from './article/types';
 import type { ProviderState } from './context/types';
 import type { ExportedArticle, HistoryEntry, HistorySearch } from './history-types';
 import { mergeEntries } from './history-export';
-import { createIndexWriter, INDEX_STORES, matchDocs, type IndexWriter, type PostingRecord, type SearchMetaRecord } from './history-index';
+import { createIndexWriter, INDEX_STORES, matchDocs, type PostingRecord, type SearchMetaRecord } from './history-index';
 import { buildSearchTerms, entityKey, prefixRange, queryPrefixes, siteKey, siteOf } from './history-terms';
 import type { WikiSearchHit, WikiSummaryResult } from './providers/wikipedia';
 import type { RelatedStory } from './related/types';
