@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { pageOf } from './article/canonical-url';
 import type { Article } from './article/types';
 import type { StoryContext } from './context/types';
 import { isExcludedSite, type Settings } from './settings';
@@ -49,8 +50,6 @@ export interface TabBadgeDeps {
   setTabCount?: (tabId: number, count: number | null) => Promise<void>;
 }
 
-/** A page and what follows: a new path or query is another page, a new `#fragment` is not. */
-const pageOf = (url: string) => url.replace(/#.*$/s, '');
 
 /**
  * Each tab's badge shows its article's same-story count. An article detected in a normal tab starts

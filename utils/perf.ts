@@ -12,3 +12,13 @@ export const PERF_MARKS: boolean = typeof __BACKSTORY_PERF__ === 'boolean' && __
 export function perfMark(name: string): void {
   if (PERF_MARKS) performance.mark(`backstory:${name}`);
 }
+
+/** Runs `work` between the marks `<name>:start` and `<name>:end` (the end is marked when it fails too). */
+export async function withPerfMarks<T>(name: string, work: () => Promise<T>): Promise<T> {
+  perfMark(`${name}:start`);
+  try {
+    return await work();
+  } finally {
+    perfMark(`${name}:end`);
+  }
+}

@@ -16,7 +16,7 @@ import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
 import { Scheduler } from '@/utils/related/scheduler';
 import { keepPopupOnActionClick } from '@/utils/side-panel';
 import { getSettings, recordFeedStatus, recordProviderStatus, watchSettings } from '@/utils/settings';
-import { perfMark } from '@/utils/perf';
+import { withPerfMarks } from '@/utils/perf';
 
 /** The keyboard command (manifest `commands`) that expands or collapses the sidebar. */
 const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
@@ -41,14 +41,7 @@ export default defineBackground(() => {
   // articleDetected starts the related lookup at once (warming the cache), for the badge (utils/badge.ts).
   const badges = createTabBadges({ lookup: (article, tabId) => context.getContext(article, { isPrivate: false, tabId }), getSettings });
   const recordHistory = createBackgroundHandlers({
-    recordVisit: async (...args: Parameters<typeof db.recordVisit>) => {
-      perfMark('bg:record-visit:start');
-      try {
-        return await db.recordVisit(...args);
-      } finally {
-        perfMark('bg:record-visit:end');
-      }
-    },
+    recordVisit: (...args: Parameters<typeof db.recordVisit>) => withPerfMarks('bg:record-visit', () => db.recordVisit(...args)),
     listHistory: db.listHistory,
     getSettings,
     afterRecord: (article) => context.storeAnalysis(article),
@@ -63,14 +56,7 @@ export default defineBackground(() => {
     },
   };
   const historyManagement = createHistoryManagementHandlers({
-    searchHistory: async (search) => {
-      perfMark('bg:search:start');
-      try {
-        return await db.searchHistory(search);
-      } finally {
-        perfMark('bg:search:end');
-      }
-    },
+    searchHistory: (search) => withPerfMarks('bg:search', () => db.searchHistory(search)),
     deleteHistoryEntry: (url) => db.deleteHistoryEntry(url),
     // Followed stories hold article titles and addresses too: "Clear all" forgets them with the history.
     clearHistory: async () => {
@@ -127,18 +113,22 @@ export default defineBackground(() => {
   } catch {
     // No commands API (Firefox for Android; WXT's fake browser): the sidebar's own tab still works.
   }
-  // A tab that closes or loads another page no longer waits for its lookup.
-  browser.tabs.onRemoved.addListener((tabId) => context.releaseTab(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => change.url !== undefined && context.releaseTab(tabId));
-  browser.tabs.onRemoved.addListener((tabId) => tabContext.closed(tabId));
-  browser.tabs.onUpdated.addListener(
-    (tabId, change, tab) => (change.url !== undefined || change.status === 'loading') && tabContext.navigated(tabId, change.url ?? tab.url),
-  );
-  // Another page in the tab: its badge no longer applies (a new #fragment keeps it).
-  browser.tabs.onUpdated.addListener(
-    (tabId, change, tab) => (change.url !== undefined || change.status === 'loading') && badges.navigated(tabId, change.url ?? tab.url),
-  );
-  browser.tabs.onRemoved.addListener((tabId) => badges.closed(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    // A closed tab no longer waits for its lookup; its badge and its remembered article go.
+    context.releaseTab(tabId);
+    tabContext.closed(tabId);
+    badges.closed(tabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // Another address: the tab no longer waits for its lookup.
+    if (change.url !== undefined) context.releaseTab(tabId);
+    // Another page loading: its badge and remembered article no longer apply (a new #fragment keeps them).
+    if (change.url !== undefined || change.status === 'loading') {
+      const url = change.url ?? tab.url;
+      tabContext.navigated(tabId, url);
+      badges.navigated(tabId, url);
+    }
+  });
   // Chrome: the toolbar button keeps opening the popup; the side panel opens from the popup's button.
   void keepPopupOnActionClick().catch(() => {});
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === MAINTENANCE_ALARM && maintain());

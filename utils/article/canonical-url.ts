@@ -57,6 +57,9 @@ function isTrackingParam(name: string): boolean {
   return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
 
+/** The page a URL shows: a new path or query is another page, a new `#fragment` is not. */
+export const pageOf = (url: string): string => url.replace(/#.*$/s, '');
+
 const isWebUrl = (url: URL): boolean => url.protocol === 'http:' || url.protocol === 'https:';
 
 /**

@@ -4,6 +4,7 @@
  * instead of one after the other. The tab's own answer stays the truth: the popup uses this context
  * only when the tab answers with the same article.
  */
+import { pageOf } from '../article/canonical-url';
 import type { Article } from '../article/types';
 import type { Handlers, MessageSender } from '../messaging';
 
@@ -12,8 +13,6 @@ export interface TabContextDeps {
   getContext: Handlers<'getContext'>['getContext'];
 }
 
-/** A page and what follows: a new path or query is another page, a new `#fragment` is not. */
-const pageOf = (url: string) => url.replace(/#.*$/s, '');
 
 export function createTabContext({ getContext }: TabContextDeps) {
   /** The latest article of each normal (not private) tab, while the tab shows it. */
