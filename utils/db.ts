@@ -578,7 +578,11 @@ export async function searchHistory(search: HistorySearch, db?: BackstoryDatabas
     const articlesOf = async (docs: number[]): Promise<HistoryEntry[]> => {
       const read = (await Promise.all(match.spans(docs).map((s) => byVisit.getAll(IDBKeyRange.bound(s.from, s.to))))).flat();
       const atTime = new Map<number, HistoryEntry[]>();
-      for (const entry of read) atTime.set(entry.lastVisitedAt, [...(atTime.get(entry.lastVisitedAt) ?? []), entry]);
+      for (const entry of read) {
+        const same = atTime.get(entry.lastVisitedAt);
+        if (same) same.push(entry);
+        else atTime.set(entry.lastVisitedAt, [entry]);
+      }
       return Promise.all(
         docs.map(async (doc) => {
           const same = atTime.get(match.visitedAt(doc));
