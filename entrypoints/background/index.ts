@@ -75,7 +75,8 @@ export default defineBackground(() => {
   const isTabPrivate = async (id: number) => (await browser.tabs.get(id)).incognito;
   const contextHandlers = createContextHandlers({ service: context, isTabPrivate });
   // The popup asks the tab for its article and, at the same time, this for the context of the article the tab reported.
-  const tabContext = createTabContext({ getContext: contextHandlers.getContext });
+  // Its articles come from normal tabs only: asked for without looking the tab up again (tabs.get).
+  const tabContext = createTabContext({ getContext: (article, options) => context.getContext(article, options) });
   // Followed stories: re-checked on an alarm through the same scheduler (rate limits shared with lookups).
   const follows = createFollowService({
     scheduler,

@@ -7,12 +7,17 @@
 import { pageOf } from '../article/canonical-url';
 import type { Article } from '../article/types';
 import type { Handlers, MessageSender } from '../messaging';
+import type { AskOptions, ContextService } from './service';
 
 export interface TabContextDeps {
-  /** The background's `getContext` handler (its privacy rules apply unchanged). */
-  getContext: Handlers<'getContext'>['getContext'];
+  /**
+   * The context service's `getContext`. Only articles of tabs known not to be private are remembered
+   * (`detected`, from the sender tab that reported them; a tab never changes windows between private
+   * and normal), so they are asked for as such, without asking the browser about the tab again on
+   * the popup's way to its first paint.
+   */
+  getContext: (article: Article, options: AskOptions & { isPrivate: false; tabId: number }) => ReturnType<ContextService['getContext']>;
 }
-
 
 export function createTabContext({ getContext }: TabContextDeps) {
   /** The latest article of each normal (not private) tab, while the tab shows it. */
@@ -39,10 +44,10 @@ export function createTabContext({ getContext }: TabContextDeps) {
       articles.delete(tabId);
     },
     handlers: {
-      getTabContext: async ({ tabId }, sender) => {
+      getTabContext: async ({ tabId }) => {
         const article = articles.get(tabId);
         if (!article) return null;
-        return { article, context: await getContext({ article, tabId }, sender) };
+        return { article, context: await getContext(article, { isPrivate: false, tabId }) };
       },
     } satisfies Handlers<'getTabContext'>,
   };
