@@ -7,18 +7,27 @@
  * search results); page-type signals from metadata, URL and content structure decide.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
-import { readPageType, type PageTypeMetadata } from './metadata';
+import { readPageType, type PageTypeMetadata } from './page-type';
+import {
+  CONTENT_WEIGHTS,
+  effectiveLength,
+  hasAncestor,
+  holdsSearchQuery,
+  isSearchInput,
+  metadataSignals,
+  MIN_PROSE,
+  proseSignal,
+  SEARCH_QUERY_SIGNAL,
+  THRESHOLD,
+  urlSignals,
+  type Signal,
+} from './page-signals';
 
 /** Result of {@link classifyPage}. */
 export interface PageClass {
   isArticle: boolean;
   /** Short human-readable account of the deciding signals, for logs and debugging. */
   reason: string;
-}
-
-interface Signal {
-  weight: number;
-  label: string;
 }
 
 /** Containers whose text is page furniture, not the page's own content. Not `form`: ASP.NET WebForms pages wrap the whole page in one. */
@@ -54,16 +63,6 @@ function furnitureChecker(): (el: Element) => boolean {
   };
 }
 
-/** Chinese/Japanese/Korean characters carry about a word each: weigh them like ~3 Latin letters. */
-const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
-
-function effectiveLength(text: string): number {
-  const trimmed = text.replace(/\s+/g, ' ').trim();
-  if (!trimmed) return 0;
-  const cjk = trimmed.match(CJK_CHAR)?.length ?? 0;
-  return trimmed.length + 2 * cjk;
-}
-
 /** Text length of the real links (not `#fragment` jumps) inside `el`. */
 function linkTextLength(el: Element): number {
   let total = 0;
@@ -94,23 +93,11 @@ interface ContentStats {
 }
 
 const CONTROL_ROLES = new Set(['button', 'textbox', 'grid', 'slider', 'tab']);
-const SEARCH_INPUT_NAMES = new Set(['q', 'query']);
-
-/** Whether `el` or an ancestor satisfies `test`; a plain parent walk, since `closest()` with selector lists is slow in Node DOMs. */
-function hasAncestor(el: Element, test: (node: Element) => boolean): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) if (test(node)) return true;
-  return false;
-}
 
 const isSearchOrChrome = (node: Element): boolean => {
   const tag = node.localName.toLowerCase();
   if (tag === 'nav' || tag === 'header' || node.getAttribute('role') === 'search') return true;
   return tag === 'form' && (node.getAttribute('action') ?? '').includes('search');
-};
-
-const isHeaderOrNav = (node: Element): boolean => {
-  const tag = node.localName.toLowerCase();
-  return tag === 'header' || tag === 'nav';
 };
 
 /** What one pass over the document's elements finds, sorted by kind, in document order. */
@@ -171,8 +158,7 @@ function collectElements(doc: Document): PageElements {
       case 'input': {
         const type = (el.getAttribute('type') ?? '').toLowerCase();
         if (type !== 'hidden') found.controls.push(el);
-        if (el.hasAttribute('value') && (type === 'search' || SEARCH_INPUT_NAMES.has(el.getAttribute('name') ?? '')))
-          found.searchInputs.push(el);
+        if (isSearchInput(el)) found.searchInputs.push(el);
         break;
       }
       case 'select':
@@ -242,9 +228,7 @@ function measureContent(doc: Document): ContentStats {
 
   let controls = 0;
   for (const control of elements.controls) if (!hasAncestor(control, isSearchOrChrome)) controls++;
-  const hasSearchQuery = elements.searchInputs.some(
-    (input) => !hasAncestor(input, isHeaderOrNav) && !!input.getAttribute('value')?.trim(),
-  );
+  const hasSearchQuery = holdsSearchQuery(elements.searchInputs);
 
   return {
     prose,
@@ -258,81 +242,25 @@ function measureContent(doc: Document): ContentStats {
   };
 }
 
-const HOME_PATH = /^\/(?:(?:index|default|home)\.(?:html?|php|aspx?))?$|^\/[a-z]{2}(?:[-_][a-z]{2})?\/?$/i;
-const SEARCH_PATH = /\/(?:search|suche|recherche|buscar|busca|cerca|poisk|zoeken|find)(?:\/|$|\.)/i;
-const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keyword', 'keywords', 'term', 'text', 'k'];
-const LISTING_PATH =
-  /\/(?:tags?|topics?|themen|thema|section|sections|category|categories|categorie|rubrique|rubrik|ressort|author|authors|autor|autoren|auteur|archive|archives|page|latest|news-list)(?:\/|$)/i;
-const ARTICLE_PATH = /\/(?:19|20)\d{2}\/\d{1,2}\/|(?:19|20)\d{2}-\d{2}-\d{2}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){3,}|\d{6,}|\.(?:s?html?|php)$/u;
-
-function urlSignals(url: string): Signal[] {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return [];
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return [];
-  const path = decodeURIComponent(parsed.pathname.replace(/%(?![0-9a-f]{2})/gi, '%25'));
-  const signals: Signal[] = [];
-  if (HOME_PATH.test(path)) signals.push({ weight: -2, label: 'home page URL' });
-  if (SEARCH_PATH.test(path) || SEARCH_PARAMS.some((name) => parsed.searchParams.get(name)))
-    signals.push({ weight: -1.5, label: 'search URL' });
-  else if (LISTING_PATH.test(path)) signals.push({ weight: -1, label: 'listing URL' });
-  else if (ARTICLE_PATH.test(path)) signals.push({ weight: 0.5, label: 'article-like URL' });
-  return signals;
-}
-
-function metadataSignals(meta: PageTypeMetadata): Signal[] {
-  const signals: Signal[] = [];
-  const types = new Set(meta.jsonLdTypes);
-  const listedMany = meta.topLevelArticleCount >= 3 || meta.listedArticleCount >= 3;
-  if (meta.articleType && !listedMany) signals.push({ weight: 3, label: `json-ld ${meta.articleType}` });
-  if (listedMany)
-    signals.push({
-      weight: -2,
-      label: `json-ld lists ${Math.max(meta.topLevelArticleCount, meta.listedArticleCount)} articles`,
-    });
-  if (!meta.articleType || listedMany) {
-    if (types.has('SearchResultsPage')) signals.push({ weight: -4, label: 'json-ld SearchResultsPage' });
-    else if (types.has('CollectionPage')) signals.push({ weight: -3, label: 'json-ld CollectionPage' });
-    else if (types.has('ProfilePage')) signals.push({ weight: -2, label: 'json-ld ProfilePage' });
-    else if (types.has('WebApplication') || types.has('SoftwareApplication'))
-      signals.push({ weight: -2, label: 'json-ld WebApplication' });
-    else if (types.has('ItemList')) signals.push({ weight: -1, label: 'json-ld ItemList' });
-  }
-  if (meta.ogType === 'article') signals.push({ weight: 1.5, label: 'og:type article' });
-  else if (meta.ogType === 'website') signals.push({ weight: -1, label: 'og:type website' });
-  else if (meta.ogType) signals.push({ weight: -0.5, label: `og:type ${meta.ogType}` });
-  return signals;
-}
-
 function contentSignals(stats: ContentStats): Signal[] {
   const signals: Signal[] = [];
   const { prose, teasers, linkDensity, controls } = stats;
-  if (prose >= 2500) signals.push({ weight: 2, label: `${prose} chars of prose` });
-  else if (prose >= 1200) signals.push({ weight: 1.5, label: `${prose} chars of prose` });
-  else if (prose >= 600) signals.push({ weight: 0.5, label: `${prose} chars of prose` });
-  else if (prose < 300) signals.push({ weight: -2, label: `only ${prose} chars of prose` });
+  const proseWeight = proseSignal(prose);
+  if (proseWeight) signals.push(proseWeight);
   if (stats.maxSiblingParagraphs >= 3)
-    signals.push({ weight: 1, label: `${stats.maxSiblingParagraphs} long paragraphs together` });
+    signals.push({ weight: CONTENT_WEIGHTS.paragraphsTogether, label: `${stats.maxSiblingParagraphs} long paragraphs together` });
   else if (stats.longParagraphs >= 4)
     signals.push({ weight: -1, label: `${stats.longParagraphs} long paragraphs, scattered` });
-  if (stats.hasSearchQuery) signals.push({ weight: -1.5, label: 'search box holding a query' });
+  if (stats.hasSearchQuery) signals.push(SEARCH_QUERY_SIGNAL);
   if (teasers >= 6 && prose / teasers < 250) signals.push({ weight: -2.5, label: `${teasers} headline links` });
   else if (teasers >= 15 && prose / teasers < 500) signals.push({ weight: -1.5, label: `${teasers} headline links` });
   if (linkDensity > 0.5) signals.push({ weight: -2, label: `link density ${linkDensity.toFixed(2)}` });
   else if (linkDensity > 0.35) signals.push({ weight: -1, label: `link density ${linkDensity.toFixed(2)}` });
-  else if (linkDensity < 0.2) signals.push({ weight: 0.5, label: `link density ${linkDensity.toFixed(2)}` });
+  else if (linkDensity < 0.2) signals.push({ weight: CONTENT_WEIGHTS.lowLinkDensity, label: `link density ${linkDensity.toFixed(2)}` });
   if (stats.hasAppRole) signals.push({ weight: -2, label: 'application widget' });
   if (controls >= 8 && controls * 60 > prose) signals.push({ weight: -2, label: `${controls} form controls` });
   return signals;
 }
-
-/** Below this much prose nothing is an article, whatever the metadata claims. */
-const MIN_PROSE = 250;
-/** Score at or above which the page counts as an article. */
-const THRESHOLD = 1;
 
 function describe(isArticle: boolean, score: number, signals: Signal[]): string {
   const deciding = signals

@@ -4,9 +4,23 @@
  * odd language tags) yields nulls, never exceptions.
  */
 import { findCanonicalUrl } from './canonical-url';
+import {
+  asArray,
+  cleanText,
+  isObject,
+  metaContent,
+  readPageType,
+  typesOf,
+  type JsonLdIndex,
+  type JsonObject,
+  type PageType,
+  type PageTypeMetadata,
+} from './page-type';
+
+export { ARTICLE_TYPES, readPageType, type PageType, type PageTypeMetadata } from './page-type';
 
 /** What the page says about itself. Every field is null when the page does not say. */
-export interface PageMetadata {
+export interface PageMetadata extends PageTypeMetadata {
   /** Headline without the site's suffix. */
   title: string | null;
   /** Author names without a leading "By" (", "-separated when several). */
@@ -21,130 +35,8 @@ export interface PageMetadata {
   description: string | null;
   /** See {@link findCanonicalUrl}. */
   canonicalUrl: string;
-  /** `og:type`, lower-cased (`article`, `website`, …). */
-  ogType: string | null;
-  /** `@type` of the JSON-LD article entity the fields were read from (`NewsArticle`, …). */
-  articleType: string | null;
-  /** Every JSON-LD `@type` on the page, without the `schema.org` prefix. */
-  jsonLdTypes: string[];
-  /**
-   * Article entities at the top level of the JSON-LD (not nested in another article or
-   * in a list): 1 on an article page, several on a front page that lists its teasers.
-   */
-  topLevelArticleCount: number;
-  /** Article entities listed inside an `ItemList` / `CollectionPage`. */
-  listedArticleCount: number;
 }
 
-/** schema.org types that describe one article. */
-export const ARTICLE_TYPES = new Set([
-  'Article',
-  'NewsArticle',
-  'ReportageNewsArticle',
-  'AnalysisNewsArticle',
-  'OpinionNewsArticle',
-  'BackgroundNewsArticle',
-  'ReviewNewsArticle',
-  'AskPublicNewsArticle',
-  'SatiricalArticle',
-  'BlogPosting',
-  'LiveBlogPosting',
-  'Report',
-  'ScholarlyArticle',
-  'TechArticle',
-  'MedicalScholarlyArticle',
-]);
-
-const LIST_TYPES = new Set(['ItemList', 'CollectionPage', 'SearchResultsPage', 'BreadcrumbList']);
-
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value == null ? [] : [value]);
-
-/** `http://schema.org/NewsArticle`, `schema:NewsArticle` → `NewsArticle`. */
-function typeName(raw: string): string {
-  return raw.replace(/^.*[/:#]/, '').trim();
-}
-
-function typesOf(node: JsonObject): string[] {
-  return asArray(node['@type'])
-    .filter((t): t is string => typeof t === 'string')
-    .map(typeName);
-}
-
-const isArticleNode = (node: JsonObject): boolean => typesOf(node).some((t) => ARTICLE_TYPES.has(t));
-
-/** Parses one JSON-LD block; tolerates HTML comments, CDATA, raw control characters and trailing commas. */
-function parseJsonLd(raw: string): unknown {
-  const text = raw
-    .trim()
-    .replace(/^<!--|-->$/g, '')
-    .replace(/^\s*(\/\/\s*)?<!\[CDATA\[|(\/\/\s*)?\]\]>\s*$/g, '')
-    .trim();
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    try {
-      // Common CMS breakage: literal newlines/tabs in strings, trailing commas.
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
-      return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1'));
-    } catch {
-      return null;
-    }
-  }
-}
-
-interface JsonLdIndex {
-  nodes: JsonObject[];
-  byId: Map<string, JsonObject>;
-  types: Set<string>;
-  topLevelArticles: JsonObject[];
-  listedArticles: number;
-}
-
-const MAX_JSONLD_NODES = 2_000;
-
-/** Collects every typed object in the page's JSON-LD, remembering how articles are nested. */
-function indexJsonLd(doc: Document): JsonLdIndex {
-  const index: JsonLdIndex = { nodes: [], byId: new Map(), types: new Set(), topLevelArticles: [], listedArticles: 0 };
-  const scripts = Array.from(doc.querySelectorAll('script')).filter((script) =>
-    /^\s*application\/ld\+json\b/i.test(script.getAttribute('type') ?? ''),
-  );
-  const seen = new Set<unknown>();
-  const visit = (value: unknown, insideArticle: boolean, insideList: boolean, depth: number): void => {
-    if (depth > 12 || index.nodes.length > MAX_JSONLD_NODES) return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, insideArticle, insideList, depth + 1);
-      return;
-    }
-    if (!isObject(value) || seen.has(value)) return;
-    seen.add(value);
-    const types = typesOf(value);
-    if (types.length) {
-      index.nodes.push(value);
-      for (const type of types) index.types.add(type);
-    }
-    if (typeof value['@id'] === 'string' && types.length) index.byId.set(value['@id'], value);
-    const isArticle = types.some((t) => ARTICLE_TYPES.has(t));
-    if (isArticle && !insideArticle) {
-      if (insideList) index.listedArticles += 1;
-      else index.topLevelArticles.push(value);
-    }
-    const isList = types.some((t) => LIST_TYPES.has(t));
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '@context' || typeof child !== 'object' || child === null) continue;
-      // A page's `mainEntity` is the page's subject, not a list member.
-      const childInList = insideList || (isList && key !== 'mainEntity' && key !== 'breadcrumb');
-      visit(child, insideArticle || isArticle, childInList, depth + 1);
-    }
-  };
-  for (const script of scripts) visit(parseJsonLd(script.textContent ?? ''), false, false, 0);
-  return index;
-}
 
 /** Follows an `{ "@id": … }` reference into the graph. */
 function resolve(value: unknown, index: JsonLdIndex): unknown {
@@ -154,25 +46,6 @@ function resolve(value: unknown, index: JsonLdIndex): unknown {
   return value;
 }
 
-function cleanText(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const text = decodeEntities(value).replace(/\s+/g, ' ').trim();
-  return text || null;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** JSON-LD strings are sometimes HTML-escaped twice (`&amp;#8217;`); decode the usual suspects. */
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[body.toLowerCase()] ?? match;
-  });
-}
 
 const isUrlLike = (text: string): boolean => /^(https?:)?\/\//i.test(text) || /^www\./i.test(text);
 
@@ -347,28 +220,6 @@ export function normalizeLang(raw: string | null | undefined): string | null {
   }
 }
 
-/** `content` of the first meta tag with one of `keys` as `property`, `name` or `itemprop`. */
-function metaContent(metas: Map<string, string>, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const value = metas.get(key);
-    if (value) return value;
-  }
-  return null;
-}
-
-/** All meta tags by lower-cased key (first occurrence wins), read in one pass. */
-function collectMeta(doc: Document): Map<string, string> {
-  const metas = new Map<string, string>();
-  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
-    const content = meta.getAttribute('content')?.trim();
-    if (!content) continue;
-    for (const attrName of ['property', 'name', 'itemprop', 'http-equiv']) {
-      const key = meta.getAttribute(attrName)?.trim().toLowerCase();
-      if (key && !metas.has(key)) metas.set(key, content);
-    }
-  }
-  return metas;
-}
 
 function hostOf(url: string): string | null {
   try {
@@ -378,11 +229,6 @@ function hostOf(url: string): string | null {
   }
 }
 
-/** The article entity: the first top-level article with a headline, else any article. */
-function pickArticle(index: JsonLdIndex): JsonObject | null {
-  const candidates = index.topLevelArticles.length ? index.topLevelArticles : index.nodes.filter(isArticleNode);
-  return candidates.find((node) => cleanText(node.headline) ?? cleanText(node.name)) ?? candidates[0] ?? null;
-}
 
 function publisherName(article: JsonObject | null, index: JsonLdIndex): string | null {
   const publisher = article ? resolve(asArray(article.publisher)[0], index) : null;
@@ -489,36 +335,5 @@ export function readMetadata(doc: Document, url: string, pageType: PageType = re
     jsonLdTypes: pageType.jsonLdTypes,
     topLevelArticleCount: pageType.topLevelArticleCount,
     listedArticleCount: pageType.listedArticleCount,
-  };
-}
-
-/** The fields of {@link PageMetadata} that say what kind of page this is: all that detection needs. */
-export type PageTypeMetadata = Pick<PageMetadata, 'ogType' | 'articleType' | 'jsonLdTypes' | 'topLevelArticleCount' | 'listedArticleCount'>;
-
-/** {@link PageTypeMetadata} with what it was read from, for {@link readMetadata} to go on with. */
-export interface PageType extends PageTypeMetadata {
-  index: JsonLdIndex;
-  metas: Map<string, string>;
-  article: JsonObject | null;
-}
-
-/**
- * The first part of {@link readMetadata}: the JSON-LD entities and meta tags, and the page type
- * they declare. Detection runs on every page the reader opens; the rest (title, byline, dates,
- * canonical URL) is read only for pages that turn out to be articles.
- */
-export function readPageType(doc: Document): PageType {
-  const index = indexJsonLd(doc);
-  const metas = collectMeta(doc);
-  const article = pickArticle(index);
-  return {
-    index,
-    metas,
-    article,
-    ogType: metaContent(metas, 'og:type')?.toLowerCase().trim() ?? null,
-    articleType: article ? (typesOf(article).find((t) => ARTICLE_TYPES.has(t)) ?? null) : null,
-    jsonLdTypes: [...index.types],
-    topLevelArticleCount: new Set(index.topLevelArticles.map((a) => a.url ?? a['@id'] ?? a)).size,
-    listedArticleCount: index.listedArticles,
   };
 }

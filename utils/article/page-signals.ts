@@ -1,0 +1,117 @@
+/**
+ * The page-type signals that need no walk over the page's content, and the scale they are weighed
+ * on: metadata (JSON-LD, og:type), the URL's shape, the prose weight, the threshold. Shared by the
+ * classifier (detect.ts) and the content script's quick check (quick-check.ts), which must agree:
+ * the quick check only rules out pages whose best possible score stays below the threshold.
+ */
+import type { PageTypeMetadata } from './page-type';
+
+export interface Signal {
+  weight: number;
+  label: string;
+}
+
+/** Chinese/Japanese/Korean characters carry about a word each: weigh them like ~3 Latin letters. */
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+export function effectiveLength(text: string): number {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  if (!trimmed) return 0;
+  const cjk = trimmed.match(CJK_CHAR)?.length ?? 0;
+  return trimmed.length + 2 * cjk;
+}
+
+const HOME_PATH = /^\/(?:(?:index|default|home)\.(?:html?|php|aspx?))?$|^\/[a-z]{2}(?:[-_][a-z]{2})?\/?$/i;
+const SEARCH_PATH = /\/(?:search|suche|recherche|buscar|busca|cerca|poisk|zoeken|find)(?:\/|$|\.)/i;
+const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keyword', 'keywords', 'term', 'text', 'k'];
+const LISTING_PATH =
+  /\/(?:tags?|topics?|themen|thema|section|sections|category|categories|categorie|rubrique|rubrik|ressort|author|authors|autor|autoren|auteur|archive|archives|page|latest|news-list)(?:\/|$)/i;
+const ARTICLE_PATH = /\/(?:19|20)\d{2}\/\d{1,2}\/|(?:19|20)\d{2}-\d{2}-\d{2}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){3,}|\d{6,}|\.(?:s?html?|php)$/u;
+
+export function urlSignals(url: string): Signal[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [];
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return [];
+  const path = decodeURIComponent(parsed.pathname.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+  const signals: Signal[] = [];
+  if (HOME_PATH.test(path)) signals.push({ weight: -2, label: 'home page URL' });
+  if (SEARCH_PATH.test(path) || SEARCH_PARAMS.some((name) => parsed.searchParams.get(name)))
+    signals.push({ weight: -1.5, label: 'search URL' });
+  else if (LISTING_PATH.test(path)) signals.push({ weight: -1, label: 'listing URL' });
+  else if (ARTICLE_PATH.test(path)) signals.push({ weight: 0.5, label: 'article-like URL' });
+  return signals;
+}
+
+export function metadataSignals(meta: PageTypeMetadata): Signal[] {
+  const signals: Signal[] = [];
+  const types = new Set(meta.jsonLdTypes);
+  const listedMany = meta.topLevelArticleCount >= 3 || meta.listedArticleCount >= 3;
+  if (meta.articleType && !listedMany) signals.push({ weight: 3, label: `json-ld ${meta.articleType}` });
+  if (listedMany)
+    signals.push({
+      weight: -2,
+      label: `json-ld lists ${Math.max(meta.topLevelArticleCount, meta.listedArticleCount)} articles`,
+    });
+  if (!meta.articleType || listedMany) {
+    if (types.has('SearchResultsPage')) signals.push({ weight: -4, label: 'json-ld SearchResultsPage' });
+    else if (types.has('CollectionPage')) signals.push({ weight: -3, label: 'json-ld CollectionPage' });
+    else if (types.has('ProfilePage')) signals.push({ weight: -2, label: 'json-ld ProfilePage' });
+    else if (types.has('WebApplication') || types.has('SoftwareApplication'))
+      signals.push({ weight: -2, label: 'json-ld WebApplication' });
+    else if (types.has('ItemList')) signals.push({ weight: -1, label: 'json-ld ItemList' });
+  }
+  if (meta.ogType === 'article') signals.push({ weight: 1.5, label: 'og:type article' });
+  else if (meta.ogType === 'website') signals.push({ weight: -1, label: 'og:type website' });
+  else if (meta.ogType) signals.push({ weight: -0.5, label: `og:type ${meta.ogType}` });
+  return signals;
+}
+/** Below this much prose nothing is an article, whatever the metadata claims. */
+export const MIN_PROSE = 250;
+/** Score at or above which the page counts as an article. */
+export const THRESHOLD = 1;
+
+/** The prose signal: more prose, more weight (never less: the quick check relies on it). */
+export function proseSignal(prose: number): Signal | null {
+  if (prose >= 2500) return { weight: 2, label: `${prose} chars of prose` };
+  if (prose >= 1200) return { weight: 1.5, label: `${prose} chars of prose` };
+  if (prose >= 600) return { weight: 0.5, label: `${prose} chars of prose` };
+  if (prose < 300) return { weight: -2, label: `only ${prose} chars of prose` };
+  return null;
+}
+
+/**
+ * The weights of the content signals that count for an article other than prose (detect.ts):
+ * long paragraphs that stand together, and little link text. Every other content signal counts against.
+ */
+export const CONTENT_WEIGHTS = { paragraphsTogether: 1, lowLinkDensity: 0.5 } as const;
+
+/** Whether `el` or an ancestor satisfies `test`; a plain parent walk, since `closest()` with selector lists is slow in Node DOMs. */
+export function hasAncestor(el: Element, test: (node: Element) => boolean): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) if (test(node)) return true;
+  return false;
+}
+
+const SEARCH_INPUT_NAMES = new Set(['q', 'query']);
+
+/** A search field with a `value` attribute: `type="search"`, or named `q` / `query`. */
+export function isSearchInput(input: Element): boolean {
+  const type = (input.getAttribute('type') ?? '').toLowerCase();
+  return input.hasAttribute('value') && (type === 'search' || SEARCH_INPUT_NAMES.has(input.getAttribute('name') ?? ''));
+}
+
+const isHeaderOrNav = (node: Element): boolean => {
+  const tag = node.localName.toLowerCase();
+  return tag === 'header' || tag === 'nav';
+};
+
+/** Whether one of the search fields `inputs` holds a query outside the page's header and nav: a results page. */
+export function holdsSearchQuery(inputs: Iterable<Element>): boolean {
+  for (const input of inputs) if (!hasAncestor(input, isHeaderOrNav) && input.getAttribute('value')?.trim()) return true;
+  return false;
+}
+
+export const SEARCH_QUERY_SIGNAL: Signal = { weight: -1.5, label: 'search box holding a query' };
