@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { parseProviderOrigin, providerHostPermissions } from './utils/context/provider-origin';
+import { READER_FILE } from './entrypoints/article.content/reader-flag';
 
 // BACKSTORY_PROVIDER_ORIGIN=http://127.0.0.1:PORT points every provider at one local origin
 // (e2e tests, demo); see utils/context/provider-origin.ts. BACKSTORY_OUT_DIR keeps such a build
@@ -10,6 +11,9 @@ const providerOrigin = parseProviderOrigin(process.env.BACKSTORY_PROVIDER_ORIGIN
 // Chrome Web Store 128, extensions page 48, favicon 16, Windows 32; Firefox add-ons 48/96, toolbar 16/32 (and 24 in Chrome).
 const ICON_SIZES = [128, 96, 64, 48, 32, 24, 16] as const;
 const toolbarIcons = Object.fromEntries([16, 24, 32].map((size) => [size, `icons/${size}.png`]));
+
+/** Every page the detector looks at (and the reader may be loaded into): the web, not browser pages or files. */
+const WEB_PAGES = ['http://*/*', 'https://*/*'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -27,6 +31,29 @@ export default defineConfig({
       __BACKSTORY_PERF__: JSON.stringify(process.env.BACKSTORY_PERF === '1'),
     },
   }),
+  hooks: {
+    // The detector imports the reader (`import()` of its file, in the detector's isolated world),
+    // and the reader fetches its stylesheet (its shadow root's): both must be web-accessible, from
+    // web pages only, behind Chrome's per-session URL (`use_dynamic_url`; Firefox's URLs hold a
+    // per-install id). WXT lists the stylesheet for the reader's `matches`, which it does not have.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const resources = manifest.web_accessible_resources ?? [];
+      const reader = READER_FILE.slice(1);
+      if (manifest.manifest_version === 2) {
+        const files = resources as string[];
+        if (!files.includes(reader)) files.push(reader);
+        manifest.web_accessible_resources = files;
+        return;
+      }
+      const entries = resources as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
+      let entry = entries.find((e) => e.resources.some((file) => file.startsWith('content-scripts/')));
+      if (!entry) entries.push((entry = { resources: [], matches: WEB_PAGES }));
+      if (!entry.resources.includes(reader)) entry.resources.push(reader);
+      entry.matches = WEB_PAGES;
+      if (wxt.config.browser !== 'firefox') entry.use_dynamic_url = true;
+      manifest.web_accessible_resources = entries;
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     // Strings live in public/_locales (English default, German); utils/i18n.ts reads them in the UI.
     name: '__MSG_extName__',
@@ -35,12 +62,15 @@ export default defineConfig({
     // The toolbar button uses the generated icons too (auto-icons fills `icons` only).
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: toolbarIcons },
     // storage: settings (browser.storage.local); alarms: feed polling. IndexedDB needs none.
-    // The content script's http(s) matches read pages locally (never sent); the host permissions
-    // below are the providers only, so the background may fetch them without CORS.
+    // The detector's http(s) matches read pages locally (never sent); the host permissions below are
+    // the providers only, so the background may fetch them without CORS.
     // sidePanel (Chrome MV3): the popup's "Open in side panel" shows the same view beside the page
     // (WXT would add it for the sidepanel entrypoint; named here so the reason is written down).
     // Firefox has no such permission: its sidebar_action needs none.
     permissions: ['storage', 'alarms', ...(browser !== 'firefox' && manifestVersion === 3 ? ['sidePanel'] : [])],
+    // The detector (entrypoints/detector) on every web page, once it is idle. The reader is not
+    // listed: the detector imports it into pages that may hold an article (see the hook above).
+    content_scripts: [{ matches: WEB_PAGES, js: ['detector.js'], run_at: 'document_idle' }],
     host_permissions: providerHostPermissions(providerOrigin, browser),
     // Feeds the reader adds live on any host: asked for per origin when a feed is added (options page).
     // MV2 (Firefox's default) has no optional_host_permissions: there origins go in optional_permissions.

@@ -28,6 +28,11 @@ export interface ProtocolMap {
    * popup asks the tab itself, whose answer stays the truth.
    */
   getTabContext: { req: { tabId: number }; res: { article: Article; context: StoryContext } | null };
+  /**
+   * popup | background → detector (by tab id): load the reader (the full content script) into this
+   * page, which the detector ruled out, to ask it for its article. Answers once the reader runs.
+   */
+  loadReader: { req: Record<string, never>; res: { running: boolean } };
   /** background → content (by tab id): the keyboard command: expand the sidebar, or collapse it when open. */
   toggleSidebar: { req: Record<string, never>; res: { shown: boolean } };
   /** options → background: fetches and parses a feed address before it is added; rejects with a reason to show. */
@@ -159,6 +164,10 @@ const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
   getTabContext: (value) => {
     if (!isRecord(value)) return fail('getTabContext needs { tabId }');
     return { tabId: count(value.tabId, 'tabId', Number.MAX_SAFE_INTEGER) };
+  },
+  loadReader: (value) => {
+    if (value !== undefined && !isRecord(value)) return fail('loadReader takes no data');
+    return {};
   },
   toggleSidebar: (value) => {
     if (value !== undefined && !isRecord(value)) return fail('toggleSidebar takes no data');
@@ -300,3 +309,30 @@ export async function sendTabMessage<T extends MessageType>(
   const reply: unknown = await browser.tabs.sendMessage(tabId, { type, data } satisfies Envelope<T>);
   return unwrap(reply, type);
 }
+
+/**
+ * `sendReaderMessage` over another way of sending to a tab (tests give theirs): see {@link sendReaderMessage}.
+ */
+export function loadReaderThen(send: typeof sendTabMessage) {
+  return async <T extends MessageType>(
+    tabId: number,
+    type: T,
+    data: MessageRequest<T>,
+    loadReader: (tabId: number) => Promise<{ running: boolean }>,
+  ): Promise<MessageResponse<T>> => {
+    try {
+      return await send(tabId, type, data);
+    } catch (error) {
+      const { running } = await loadReader(tabId).catch(() => ({ running: false }));
+      if (!running) throw error;
+      return send(tabId, type, data);
+    }
+  };
+}
+
+/**
+ * {@link sendTabMessage} to the reader of a tab. A page without the reader (the detector ruled it
+ * out, or it was open before Backstory was installed) gets it loaded by `loadReader`, then is asked
+ * again; the first error stands when the reader cannot run there (browser pages, the web store).
+ */
+export const sendReaderMessage = loadReaderThen(sendTabMessage);

@@ -8,20 +8,28 @@ import { lazySidebar } from './lazy-sidebar';
 import { createSidebarGate } from './sidebar-mode';
 import { getSettings, normaliseSite, updateSettings, watchSettings } from '@/utils/settings';
 import { perfMark } from '@/utils/perf';
+import { READER_RUNS } from './reader-flag';
+import { SPA_SETTLE_MS } from '../detector/watch';
 import './style.css';
 
-/** Single-page sites change the URL before they render the new article: give them this long. */
-const SPA_SETTLE_MS = 1_000;
-
+/**
+ * The reader: reads the article, reports it, shows the sidebar. Not in the manifest: the detector
+ * (entrypoints/detector), which runs on every page, asks the background to load it into pages that
+ * may hold an article (utils/reader-loader.ts); the popup and the keyboard command load it on demand.
+ */
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  registration: 'runtime',
   cssInjectionMode: 'ui',
   // A newer copy of this script (after an update) stops the old one by a DOM event; WXT's older
   // window.postMessage would also run every page's own message listeners, and tell them our id.
   noScriptStartedPostMessage: true,
   main(ctx) {
     perfMark('cs:main:start');
+    const flags = globalThis as Record<string, unknown>;
+    flags[READER_RUNS] = true;
+    ctx.onInvalidated(() => {
+      flags[READER_RUNS] = false;
+    });
     const hideOnSite = async () => {
       const { sidebarHiddenSites } = await getSettings();
       await updateSettings({ sidebarHiddenSites: [...sidebarHiddenSites, normaliseSite(location.hostname)] });

@@ -11,7 +11,7 @@ import { createTabContext } from '@/utils/context/tab-context';
 import { createFollowService, refreshFollowBadge, startFollowing } from '@/utils/follow/background';
 import { clearFollows } from '@/utils/follow/store';
 import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
-import { createMessageListener, sendTabMessage } from '@/utils/messaging';
+import { createMessageListener, sendReaderMessage, sendTabMessage } from '@/utils/messaging';
 import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
 import { Scheduler } from '@/utils/related/scheduler';
 import { keepPopupOnActionClick } from '@/utils/side-panel';
@@ -109,7 +109,8 @@ export default defineBackground(() => {
     browser.commands.onCommand.addListener(async (command) => {
       if (command !== TOGGLE_SIDEBAR_COMMAND) return;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id !== undefined) await sendTabMessage(tab.id, 'toggleSidebar', {}).catch(() => {}); // not an article page
+      // A page the detector ruled out gets the reader first: it tells whether there is an article to show.
+      if (tab?.id !== undefined) await sendReaderMessage(tab.id, 'toggleSidebar', {}, (id) => sendTabMessage(id, 'loadReader', {})).catch(() => {}); // a browser page
     });
   } catch {
     // No commands API (Firefox for Android; WXT's fake browser): the sidebar's own tab still works.

@@ -224,9 +224,13 @@ describe('security', () => {
       'https://www.bing.com/*',
       'https://*.wikipedia.org/*',
     ]);
-    // The content script reads http(s) pages locally; nothing is exposed to web pages but its stylesheet.
-    expect((manifest.content_scripts as { matches: string[] }[]).map((c) => c.matches)).toEqual([['http://*/*', 'https://*/*']]);
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-scripts/article.css'], use_dynamic_url: true, matches: ['http://*/*', 'https://*/*'] }]);
+    // One content script, the small detector, reads http(s) pages locally. It imports the reader into
+    // pages that may hold an article: the reader and its stylesheet are the only files web pages could
+    // reach, and only through Chrome's per-session URL, never the extension's fixed one (below).
+    expect(manifest.content_scripts).toEqual([{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_idle' }]);
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['content-scripts/article.css', 'content-scripts/article.js'], use_dynamic_url: true, matches: ['http://*/*', 'https://*/*'] },
+    ]);
     expect(manifest).not.toHaveProperty('externally_connectable');
     // No loosened CSP: none declared (Chrome's strict default applies), or one without eval, inline or remote script.
     const csp = manifest.content_security_policy as { extension_pages?: string } | undefined;
@@ -270,5 +274,22 @@ describe('security', () => {
       server.url('/assets/remote.js'),
     );
     expect(ran).toEqual([]);
+  });
+
+  it("keeps the reader's file out of web pages' reach at the extension's fixed URL", async () => {
+    const { browser, server } = env;
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/news/northline-rail-strike.html'));
+    // A page that knows the extension's id cannot fetch (and so cannot fingerprint) the reader.
+    const reached = await page.evaluate(async (url) => {
+      try {
+        await fetch(url);
+        return true;
+      } catch {
+        return false;
+      }
+    }, browser.extensionUrl('content-scripts/article.js'));
+    expect(reached).toBe(false);
+    await page.close();
   });
 });

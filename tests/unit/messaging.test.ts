@@ -7,6 +7,7 @@ import {
   createMessageListener,
   parseEnvelope,
   sendMessage,
+  sendReaderMessage,
   sendTabMessage,
   validateArticle,
   type MessageSender,
@@ -273,6 +274,40 @@ describe('sendTabMessage', () => {
   it('rejects with the content script error', async () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: false, error: 'not an article page' } as never);
     await expect(sendTabMessage(7, 'getArticle', {})).rejects.toThrow('not an article page');
+  });
+});
+
+describe('sendReaderMessage', () => {
+  it('asks the page directly when its reader answers, without loading anything', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, data: article } as never);
+    const loadReader = vi.fn();
+    await expect(sendReaderMessage(7, 'getArticle', {}, loadReader)).resolves.toEqual(article);
+    expect(loadReader).not.toHaveBeenCalled();
+  });
+
+  it('loads the reader into a page the detector ruled out, then asks again', async () => {
+    // Chrome's error when no content script listens: the reader is not in the page yet.
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockResolvedValueOnce({ ok: true, data: null } as never);
+    const loadReader = vi.fn().mockResolvedValue({ running: true });
+    await expect(sendReaderMessage(7, 'getArticle', {}, loadReader)).resolves.toBeNull();
+    expect(loadReader).toHaveBeenCalledWith(7);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the first error where the reader cannot run (a browser page)', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    const loadReader = vi.fn().mockRejectedValue(new Error('no detector either'));
+    await expect(sendReaderMessage(7, 'getArticle', {}, loadReader)).rejects.toThrow('Receiving end does not exist.');
+  });
+});
+
+describe('loadReader', () => {
+  it('takes no data and refuses anything else', () => {
+    expect(parseEnvelope({ type: 'loadReader', data: {} })).toEqual({ ok: true, envelope: { type: 'loadReader', data: {} } });
+    expect(rejection({ type: 'loadReader', data: 'https://example.com/' })).toMatch(/loadReader takes no data/);
   });
 });
 

@@ -6,7 +6,7 @@ import type { StoryContext } from '@/utils/context/types';
 import { sendMessage } from '@/utils/messaging';
 import { makeArticle, makeContext } from '../components/fixtures';
 
-vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), sendTabMessage: vi.fn() }));
+vi.mock('@/utils/messaging', (importOriginal) => import('../messaging-mock').then(({ messagingMock }) => messagingMock(importOriginal)));
 const sendMessageMock = vi.mocked(sendMessage);
 
 beforeEach(() => {

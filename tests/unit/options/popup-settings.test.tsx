@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
 
-vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), sendTabMessage: vi.fn() }));
+vi.mock('@/utils/messaging', (importOriginal) => import('../messaging-mock').then(({ messagingMock }) => messagingMock(importOriginal)));
 afterEach(cleanup);
 
 describe('popup Settings button', () => {

@@ -11,7 +11,7 @@ import type { HistoryEntry } from '@/utils/history-types';
 import { makeArticle, makeContext, makeEntry, makeProvider } from '../components/fixtures';
 import { recordStorageWarning } from '@/utils/storage-warning';
 
-vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), sendTabMessage: vi.fn() }));
+vi.mock('@/utils/messaging', (importOriginal) => import('../messaging-mock').then(({ messagingMock }) => messagingMock(importOriginal)));
 
 const sendMessageMock = vi.mocked(sendMessage);
 const sendTabMessageMock = vi.mocked(sendTabMessage);
@@ -71,6 +71,21 @@ describe('popup App', () => {
     render(<App search="?tab=1" />);
     expect(await screen.findByText('Not an article')).toBeTruthy();
     expect(screen.getByText(/doesn't look like one/)).toBeTruthy();
+  });
+
+  it('has the detector load the reader into a page it ruled out, then shows what the reader answers', async () => {
+    let loaded = false;
+    sendTabMessageMock.mockImplementation((async (_tab: number, type: string) => {
+      if (type === 'loadReader') {
+        loaded = true;
+        return { running: true };
+      }
+      if (!loaded) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return makeArticle();
+    }) as never);
+    render(<App search="?tab=3" />);
+    expect(await screen.findByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
+    expect(sendTabMessageMock).toHaveBeenCalledWith(3, 'loadReader', {});
   });
 
   it('says "Not an article" when no content script answers (e.g. a chrome:// page)', async () => {

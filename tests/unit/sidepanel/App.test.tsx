@@ -7,7 +7,7 @@ import { App } from '@/entrypoints/popup/App';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
 import { makeArticle, makeContext } from '../components/fixtures';
 
-vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), sendTabMessage: vi.fn() }));
+vi.mock('@/utils/messaging', (importOriginal) => import('../messaging-mock').then(({ messagingMock }) => messagingMock(importOriginal)));
 
 const sendMessageMock = vi.mocked(sendMessage);
 const sendTabMessageMock = vi.mocked(sendTabMessage);
