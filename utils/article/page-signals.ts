@@ -28,7 +28,12 @@ const LISTING_PATH =
   /\/(?:tags?|topics?|themen|thema|section|sections|category|categories|categorie|rubrique|rubrik|ressort|author|authors|autor|autoren|auteur|archive|archives|page|latest|news-list)(?:\/|$)/i;
 const ARTICLE_PATH = /\/(?:19|20)\d{2}\/\d{1,2}\/|(?:19|20)\d{2}-\d{2}-\d{2}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){3,}|\d{6,}|\.(?:s?html?|php)$/u;
 
-export function urlSignals(url: string): Signal[] {
+/**
+ * What the URL's shape says. With `bestCase`, a path that is neither a search nor a listing counts
+ * as article-like without being tested (the test's Unicode classes cost more than the rest of the
+ * quick check's URL reading).
+ */
+export function urlSignals(url: string, { bestCase = false } = {}): Signal[] {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -42,7 +47,7 @@ export function urlSignals(url: string): Signal[] {
   if (SEARCH_PATH.test(path) || SEARCH_PARAMS.some((name) => parsed.searchParams.get(name)))
     signals.push({ weight: -1.5, label: 'search URL' });
   else if (LISTING_PATH.test(path)) signals.push({ weight: -1, label: 'listing URL' });
-  else if (ARTICLE_PATH.test(path)) signals.push({ weight: 0.5, label: 'article-like URL' });
+  else if (bestCase || ARTICLE_PATH.test(path)) signals.push({ weight: 0.5, label: 'article-like URL' });
   return signals;
 }
 

@@ -75,12 +75,35 @@ export interface JsonLdIndex {
 
 const MAX_JSONLD_NODES = 2_000;
 
+/** The page's JSON-LD blocks. */
+export function jsonLdScripts(doc: Document): HTMLScriptElement[] {
+  return Array.from(doc.querySelectorAll('script')).filter((script) => /^\s*application\/ld\+json\b/i.test(script.getAttribute('type') ?? ''));
+}
+
+/**
+ * Whether a JSON-LD block's text may declare an article: it names one of {@link ARTICLE_TYPES}, or
+ * escapes characters (`\u0041rticle`), which only parsing can tell. False means it certainly does not.
+ */
+export function mayDeclareArticle(text: string): boolean {
+  if (text.includes('\\u')) return true;
+  for (const type of ARTICLE_TYPES) if (text.includes(type)) return true;
+  return false;
+}
+
+/** `og:type` as {@link readPageType} reads it (the first meta tag naming it, lower-cased), without the other meta tags. */
+export function readOgType(doc: Document): string | null {
+  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = meta.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attrName of META_KEYS) if (meta.getAttribute(attrName)?.trim().toLowerCase() === 'og:type') return content.toLowerCase();
+  }
+  return null;
+}
+
 /** Collects every typed object in the page's JSON-LD, remembering how articles are nested. */
 function indexJsonLd(doc: Document): JsonLdIndex {
   const index: JsonLdIndex = { nodes: [], byId: new Map(), types: new Set(), topLevelArticles: [], listedArticles: 0 };
-  const scripts = Array.from(doc.querySelectorAll('script')).filter((script) =>
-    /^\s*application\/ld\+json\b/i.test(script.getAttribute('type') ?? ''),
-  );
+  const scripts = jsonLdScripts(doc);
   const seen = new Set<unknown>();
   const visit = (value: unknown, insideArticle: boolean, insideList: boolean, depth: number): void => {
     if (depth > 12 || index.nodes.length > MAX_JSONLD_NODES) return;
@@ -142,13 +165,16 @@ export function metaContent(metas: Map<string, string>, ...keys: string[]): stri
   return null;
 }
 
+/** The attributes that name a meta tag. */
+const META_KEYS = ['property', 'name', 'itemprop', 'http-equiv'];
+
 /** All meta tags by lower-cased key (first occurrence wins), read in one pass. */
 export function collectMeta(doc: Document): Map<string, string> {
   const metas = new Map<string, string>();
   for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
-    for (const attrName of ['property', 'name', 'itemprop', 'http-equiv']) {
+    for (const attrName of META_KEYS) {
       const key = meta.getAttribute(attrName)?.trim().toLowerCase();
       if (key && !metas.has(key)) metas.set(key, content);
     }

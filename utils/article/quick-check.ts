@@ -3,11 +3,14 @@
  * "no" only when the classifier (detect.ts `classifyPage`) would say "not an article" whatever the
  * content walk found, so it never loses an article; pages it cannot rule out get the full reader.
  *
- * It costs a fraction of the classifier: the page type (JSON-LD, meta tags) and the URL are read
- * exactly, and so is a search box holding a query; but the content walk is replaced by an upper bound: all paragraph text counted as prose
- * (no furniture, no link text taken off), every other positive content signal assumed present.
+ * It costs a fraction of the classifier. The content walk is replaced by an upper bound: all
+ * paragraph text counted as prose (no furniture, no link text taken off), every other positive
+ * content signal assumed present. The page type, the URL and a search box holding a query are read
+ * as the classifier reads them, in two steps: first cheaply (`og:type` alone, any URL that is not a
+ * search or a listing taken as article-like, a JSON-LD block that names an article type taken as
+ * declaring one); only a page that step cannot rule out gets its JSON-LD parsed and its URL tested.
  */
-import { readPageType } from './page-type';
+import { jsonLdScripts, mayDeclareArticle, readOgType, readPageType, type PageTypeMetadata } from './page-type';
 import {
   CONTENT_WEIGHTS,
   effectiveLength,
@@ -19,6 +22,7 @@ import {
   SEARCH_QUERY_SIGNAL,
   THRESHOLD,
   urlSignals,
+  type Signal,
 } from './page-signals';
 
 /** What the quick check saw: the best score the classifier could give, and the prose it counted. */
@@ -29,6 +33,8 @@ export interface QuickCheck {
   bestScore: number;
   /** Upper bound of the classifier's prose (effective characters). */
   proseBound: number;
+  /** Whether the JSON-LD had to be parsed (the cheap step could not rule the page out). */
+  parsed: boolean;
 }
 
 /** Paragraph text as the classifier counts it (`p`, `pre`, `div`s holding `<br>`), nothing taken off. */
@@ -45,18 +51,30 @@ function proseUpperBound(doc: Document): number {
   return total;
 }
 
+const sum = (signals: Signal[]) => signals.reduce((total, s) => total + s.weight, 0);
+
 /** Whether `doc` (loaded from `url`) may be an article; see the module comment. */
 export function quickCheck(doc: Document, url: string): QuickCheck {
-  if (!doc.body) return { possible: false, bestScore: -Infinity, proseBound: 0 };
+  if (!doc.body) return { possible: false, bestScore: -Infinity, proseBound: 0, parsed: false };
   const proseBound = proseUpperBound(doc);
-  if (proseBound < MIN_PROSE) return { possible: false, bestScore: -Infinity, proseBound };
-  const signals = [...metadataSignals(readPageType(doc)), ...urlSignals(url)];
-  const searchInputs = Array.from(doc.querySelectorAll('input[value]')).filter(isSearchInput);
-  if (holdsSearchQuery(searchInputs)) signals.push(SEARCH_QUERY_SIGNAL);
-  const bestScore =
-    signals.reduce((sum, s) => sum + s.weight, 0) +
-    (proseSignal(proseBound)?.weight ?? 0) +
-    CONTENT_WEIGHTS.paragraphsTogether +
-    CONTENT_WEIGHTS.lowLinkDensity;
-  return { possible: bestScore >= THRESHOLD, bestScore, proseBound };
+  if (proseBound < MIN_PROSE) return { possible: false, bestScore: -Infinity, proseBound, parsed: false };
+  const contentBest = (proseSignal(proseBound)?.weight ?? 0) + CONTENT_WEIGHTS.paragraphsTogether + CONTENT_WEIGHTS.lowLinkDensity;
+  const searchBox = holdsSearchQuery(Array.from(doc.querySelectorAll('input[value]')).filter(isSearchInput)) ? SEARCH_QUERY_SIGNAL.weight : 0;
+
+  // Step 1: no JSON-LD parsing. An article type named anywhere is taken as declared; the JSON-LD's
+  // other page types (which only count against) are left out.
+  const scripts = jsonLdScripts(doc);
+  const declared: PageTypeMetadata = {
+    ogType: readOgType(doc),
+    articleType: scripts.some((script) => mayDeclareArticle(script.textContent ?? '')) ? 'Article' : null,
+    jsonLdTypes: [],
+    topLevelArticleCount: 0,
+    listedArticleCount: 0,
+  };
+  const cheap = sum(metadataSignals(declared)) + sum(urlSignals(url, { bestCase: true })) + searchBox + contentBest;
+  if (cheap < THRESHOLD || !scripts.length) return { possible: cheap >= THRESHOLD, bestScore: cheap, proseBound, parsed: false };
+
+  // Step 2: the page type and the URL exactly as the classifier reads them.
+  const exact = sum(metadataSignals(readPageType(doc))) + sum(urlSignals(url)) + searchBox + contentBest;
+  return { possible: exact >= THRESHOLD, bestScore: exact, proseBound, parsed: true };
 }

@@ -92,6 +92,8 @@ function randomPage(seed: number): { html: string; url: string } {
       '<script type="application/ld+json">{"@type":"WebApplication","name":"Calculator"}</script>',
       '<script type="application/ld+json">{"@type":"SearchResultsPage"}</script>',
       '<script type="application/ld+json">{ broken json</script>',
+      // An escaped type name: only parsing tells it is an article.
+      '<script type="application/ld+json">{"@type":"News\\u0041rticle","headline":"A"}</script>',
     ]),
   ].join('');
   const main = Array.from({ length: r.int(14) }, block).join('');
