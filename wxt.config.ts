@@ -62,12 +62,14 @@ export default defineConfig({
     // The toolbar button uses the generated icons too (auto-icons fills `icons` only).
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: toolbarIcons },
     // storage: settings (browser.storage.local); alarms: feed polling. IndexedDB needs none.
+    // activeTab + scripting: the popup and the keyboard command load the reader into the page they
+    // are used on when the detector did not (utils/reader-loader.ts); neither shows a warning.
     // The detector's http(s) matches read pages locally (never sent); the host permissions below are
     // the providers only, so the background may fetch them without CORS.
     // sidePanel (Chrome MV3): the popup's "Open in side panel" shows the same view beside the page
     // (WXT would add it for the sidepanel entrypoint; named here so the reason is written down).
     // Firefox has no such permission: its sidebar_action needs none.
-    permissions: ['storage', 'alarms', ...(browser !== 'firefox' && manifestVersion === 3 ? ['sidePanel'] : [])],
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', ...(browser !== 'firefox' && manifestVersion === 3 ? ['sidePanel'] : [])],
     // The detector (entrypoints/detector) on every web page, once it is idle. The reader is not
     // listed: the detector imports it into pages that may hold an article (see the hook above).
     content_scripts: [{ matches: WEB_PAGES, js: ['detector.js'], run_at: 'document_idle' }],

@@ -29,10 +29,10 @@ export interface ProtocolMap {
    */
   getTabContext: { req: { tabId: number }; res: { article: Article; context: StoryContext } | null };
   /**
-   * popup | background → detector (by tab id): load the reader (the full content script) into this
-   * page, which the detector ruled out, to ask it for its article. Answers once the reader runs.
+   * popup | side panel → background: load the reader (the full content script) into this tab's page,
+   * which the detector ruled out, to ask it for its article. Answers whether the reader runs there.
    */
-  loadReader: { req: Record<string, never>; res: { running: boolean } };
+  loadReader: { req: { tabId: number }; res: { running: boolean } };
   /** background → content (by tab id): the keyboard command: expand the sidebar, or collapse it when open. */
   toggleSidebar: { req: Record<string, never>; res: { shown: boolean } };
   /** options → background: fetches and parses a feed address before it is added; rejects with a reason to show. */
@@ -166,8 +166,8 @@ const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
     return { tabId: count(value.tabId, 'tabId', Number.MAX_SAFE_INTEGER) };
   },
   loadReader: (value) => {
-    if (value !== undefined && !isRecord(value)) return fail('loadReader takes no data');
-    return {};
+    if (!isRecord(value)) return fail('loadReader needs { tabId }');
+    return { tabId: count(value.tabId, 'tabId', Number.MAX_SAFE_INTEGER) };
   },
   toggleSidebar: (value) => {
     if (value !== undefined && !isRecord(value)) return fail('toggleSidebar takes no data');
@@ -323,8 +323,8 @@ export function loadReaderThen(send: typeof sendTabMessage) {
     try {
       return await send(tabId, type, data);
     } catch (error) {
-      const { running } = await loadReader(tabId).catch(() => ({ running: false }));
-      if (!running) throw error;
+      const loaded = await loadReader(tabId).catch(() => null);
+      if (!loaded?.running) throw error;
       return send(tabId, type, data);
     }
   };

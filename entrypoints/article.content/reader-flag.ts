@@ -6,3 +6,6 @@ export const READER_FILE = '/content-scripts/article.js';
  * reader runs in this page: the detector then stays quiet.
  */
 export const READER_RUNS = '__backstoryReaderRuns';
+
+/** The global that holds the detector's `import()` of the reader while it loads (the reader runs once it settles). */
+export const READER_LOADING = '__backstoryReaderLoading';

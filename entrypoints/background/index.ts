@@ -11,7 +11,8 @@ import { createTabContext } from '@/utils/context/tab-context';
 import { createFollowService, refreshFollowBadge, startFollowing } from '@/utils/follow/background';
 import { clearFollows } from '@/utils/follow/store';
 import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
-import { createMessageListener, sendReaderMessage, sendTabMessage } from '@/utils/messaging';
+import { createMessageListener, sendReaderMessage } from '@/utils/messaging';
+import { createReaderLoader } from '@/utils/reader-loader';
 import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
 import { Scheduler } from '@/utils/related/scheduler';
 import { keepPopupOnActionClick } from '@/utils/side-panel';
@@ -99,7 +100,10 @@ export default defineBackground(() => {
   };
 
   // Registered synchronously so that a message or alarm that wakes the worker is not missed.
-  browser.runtime.onMessage.addListener(createMessageListener({ ...history, ...historyManagement, ...contextHandlers, ...tabContext.handlers, ...follows.handlers, validateFeed }));
+  const reader = createReaderLoader();
+  browser.runtime.onMessage.addListener(
+    createMessageListener({ ...history, ...historyManagement, ...contextHandlers, ...tabContext.handlers, ...follows.handlers, ...reader.handlers, validateFeed }),
+  );
   startFollowing(follows);
   // First run: a welcome page says what Backstory does and what leaves the browser, with the choices that matter.
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -110,7 +114,7 @@ export default defineBackground(() => {
       if (command !== TOGGLE_SIDEBAR_COMMAND) return;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       // A page the detector ruled out gets the reader first: it tells whether there is an article to show.
-      if (tab?.id !== undefined) await sendReaderMessage(tab.id, 'toggleSidebar', {}, (id) => sendTabMessage(id, 'loadReader', {})).catch(() => {}); // a browser page
+      if (tab?.id !== undefined) await sendReaderMessage(tab.id, 'toggleSidebar', {}, reader.load).catch(() => {}); // a browser page
     });
   } catch {
     // No commands API (Firefox for Android; WXT's fake browser): the sidebar's own tab still works.

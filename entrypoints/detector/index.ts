@@ -3,24 +3,27 @@
  * not articles, so it is kept tiny: no webextension-polyfill, no WXT content-script context, no UI.
  * It runs the quick check (utils/article/quick-check.ts) at an idle moment and, when the page may be
  * an article, loads the reader (entrypoints/article.content) into the page: `import()` of the
- * reader's file, which runs in this same isolated world, never in the page's own. The popup and the
- * keyboard command ask for the reader on other pages (`loadReader`).
+ * reader's file, which runs in this same isolated world, never in the page's own. It touches no
+ * extension API before that (the browser sets up the API bindings on first use, which costs more
+ * than the check): on the other pages the popup and the keyboard command have the background load
+ * the reader (utils/reader-loader.ts).
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { quickCheck } from '@/utils/article/quick-check';
 import { perfMark } from '@/utils/perf';
 import { createIdleScheduler } from '../article.content/schedule';
-import { READER_FILE, READER_RUNS } from '../article.content/reader-flag';
-import { loadReaderListener, startDetector } from './watch';
+import { READER_FILE, READER_LOADING, READER_RUNS } from '../article.content/reader-flag';
+import { startDetector } from './watch';
 
 /** The extension API the detector uses, from the browser itself (`browser` in Firefox, `chrome` in Chrome). */
 interface RuntimeApi {
-  runtime: {
-    getURL: (path: string) => string;
-    onMessage: {
-      addListener: (listener: (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => true | undefined) => void;
-    };
-  };
+  runtime: { getURL: (path: string) => string };
+}
+
+/** The reader's address in this extension. */
+function readerUrl(): string {
+  const api = (globalThis as { browser?: RuntimeApi }).browser ?? (globalThis as { chrome?: RuntimeApi }).chrome;
+  return api!.runtime.getURL(READER_FILE);
 }
 
 /** Calls `listener` when the address changes within the document (History API, fragment). */
@@ -40,12 +43,7 @@ function watchUrl(listener: (oldUrl: string, newUrl: string) => void): void {
 }
 
 export default defineUnlistedScript(() => {
-  const api = (globalThis as { browser?: RuntimeApi }).browser ?? (globalThis as { chrome?: RuntimeApi }).chrome;
-  if (!api?.runtime) return;
-  // The module is evaluated once however often it is imported: the reader cannot run twice.
-  let reader: Promise<unknown> | null = null;
-  const loadReader = () => (reader ??= import(/* @vite-ignore */ api.runtime.getURL(READER_FILE)));
-  api.runtime.onMessage.addListener(loadReaderListener(loadReader));
+  const flags = globalThis as Record<string, unknown>;
   startDetector({
     mayBeArticle: () => {
       perfMark('cs:check:start');
@@ -56,11 +54,15 @@ export default defineUnlistedScript(() => {
       }
     },
     loadReader: () => {
-      loadReader().catch(() => {
+      // A module is evaluated once however often it is imported. The background's loader waits for
+      // this import instead of running a second copy (utils/reader-loader.ts).
+      const loading = import(/* @vite-ignore */ readerUrl());
+      flags[READER_LOADING] = loading;
+      loading.catch(() => {
         // The extension was reloaded or updated under the page: nothing to load the reader from.
       });
     },
-    readerRuns: () => (globalThis as Record<string, unknown>)[READER_RUNS] === true,
+    readerRuns: () => flags[READER_RUNS] === true || flags[READER_LOADING] !== undefined,
     createScheduler: (task) =>
       createIdleScheduler(task, {
         setTimeout: (handler, ms) => setTimeout(handler, ms),

@@ -22,7 +22,11 @@ export interface DetectorDeps {
 /** Single-page sites change the URL before they render the new article: give them this long. */
 export const SPA_SETTLE_MS = 1_000;
 
-/** Starts the detector: a first check at the next idle moment, and one after every in-page navigation. */
+/**
+ * Starts the detector: a first check at once (the script runs when the page's document is idle), so
+ * that the reader is up before a reader who leaves quickly has left (the reader reads on the way
+ * out), and one at an idle moment after every in-page navigation.
+ */
 export function startDetector(deps: DetectorDeps): void {
   let asked = false;
   const check = () => {
@@ -32,28 +36,9 @@ export function startDetector(deps: DetectorDeps): void {
     deps.loadReader();
   };
   const schedule = deps.createScheduler(check);
-  schedule(0);
+  check();
   deps.watchUrl((oldUrl, newUrl) => {
     if (!asked && isNewPage(oldUrl, newUrl)) schedule(SPA_SETTLE_MS);
   });
 }
 
-/** `loadReader` (utils/messaging.ts): the one message the detector answers. */
-const isLoadReader = (message: unknown): boolean =>
-  typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'loadReader';
-
-/**
- * The detector's `runtime.onMessage` listener: answers `loadReader` (popup, keyboard command) once
- * `load` has run the reader, in the reply shape of utils/messaging.ts; silent on every other message,
- * which the reader answers.
- */
-export function loadReaderListener(load: () => Promise<unknown>) {
-  return (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true | undefined => {
-    if (!isLoadReader(message)) return undefined;
-    load().then(
-      () => sendResponse({ ok: true, data: { running: true } }),
-      (error: unknown) => sendResponse({ ok: false, error: `the reader did not load: ${String(error)}` }),
-    );
-    return true;
-  };
-}

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage, sendReaderMessage, sendTabMessage } from '@/utils/messaging';
+import { sendMessage, sendReaderMessage } from '@/utils/messaging';
 import { Tabs } from '@/components/Tabs';
 import { t } from '@/utils/i18n';
 import { sidePanelOpener } from '@/utils/side-panel';
@@ -48,7 +48,7 @@ function answerWithin<T>(pending: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([pending.catch(() => null), late]).finally(() => clearTimeout(timer));
 }
 
-const loadReader = (tabId: number) => sendTabMessage(tabId, 'loadReader', {});
+const loadReader = (tabId: number) => sendMessage('loadReader', { tabId });
 
 async function loadPage(tabId: number | null, retries: readonly number[] = []): Promise<PageState> {
   if (tabId === null) return { status: 'none', why: 'unreachable' };
@@ -56,7 +56,7 @@ async function loadPage(tabId: number | null, retries: readonly number[] = []): 
     // The background is asked for the context of the article the tab reported while the tab itself is
     // asked for its article: one wait instead of two in a row.
     const reported = sendMessage('getTabContext', { tabId }).catch(() => null);
-    // A page the detector ruled out has no reader yet: the detector loads it, then the page is asked.
+    // A page the detector ruled out has no reader yet: the background loads it, then the page is asked.
     const article = await sendReaderMessage(tabId, 'getArticle', {}, loadReader);
     if (!article) return { status: 'none', why: 'not-article' };
     // The tab's answer is the truth: another article (or none reported) is asked for now, before this

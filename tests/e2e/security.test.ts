@@ -210,6 +210,8 @@ describe('security', () => {
       storage: 'settings, source statuses and the storage warning in storage.local',
       alarms: 'polling feeds and re-checking followed stories',
       sidePanel: 'the side panel view (Chrome)',
+      activeTab: 'the popup and the keyboard command load the reader into the page they are used on',
+      scripting: 'running the reader there (utils/reader-loader.ts)',
     };
     const optional: Record<string, string> = { notifications: 'a notification for new coverage of a followed story, only if the reader allows it' };
     expect([...(manifest.permissions as string[])].sort()).toEqual(Object.keys(allowed).sort());

@@ -305,9 +305,10 @@ describe('sendReaderMessage', () => {
 });
 
 describe('loadReader', () => {
-  it('takes no data and refuses anything else', () => {
-    expect(parseEnvelope({ type: 'loadReader', data: {} })).toEqual({ ok: true, envelope: { type: 'loadReader', data: {} } });
-    expect(rejection({ type: 'loadReader', data: 'https://example.com/' })).toMatch(/loadReader takes no data/);
+  it('takes a tab id and nothing else', () => {
+    expect(parseEnvelope({ type: 'loadReader', data: { tabId: 4, url: 'https://example.com/' } })).toEqual({ ok: true, envelope: { type: 'loadReader', data: { tabId: 4 } } });
+    expect(rejection({ type: 'loadReader', data: {} })).toMatch(/tabId/);
+    expect(rejection({ type: 'loadReader', data: 'https://example.com/' })).toMatch(/loadReader needs \{ tabId \}/);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadReaderListener, SPA_SETTLE_MS, startDetector, type DetectorDeps } from '@/entrypoints/detector/watch';
-import { parseEnvelope, type Reply } from '@/utils/messaging';
+import { SPA_SETTLE_MS, startDetector, type DetectorDeps } from '@/entrypoints/detector/watch';
 
 /** A detector on a fake page: `run()` fires the pending schedule, `navigate()` changes the address. */
 function detector({ mayBeArticle = () => false, readerRuns = () => false }: Partial<DetectorDeps> = {}) {
@@ -30,10 +29,9 @@ function detector({ mayBeArticle = () => false, readerRuns = () => false }: Part
 }
 
 describe('startDetector', () => {
-  it('checks the page at the first idle moment and loads nothing on a page that cannot be an article', () => {
+  it('checks the page at once and loads nothing on a page that cannot be an article', () => {
     const d = detector();
-    expect(d.pending.map((p) => p.delay)).toEqual([0]);
-    d.run();
+    expect(d.pending).toEqual([]);
     expect(d.deps.mayBeArticle).toHaveBeenCalledTimes(1);
     expect(d.deps.loadReader).not.toHaveBeenCalled();
   });
@@ -64,35 +62,5 @@ describe('startDetector', () => {
     d.run();
     expect(d.deps.mayBeArticle).not.toHaveBeenCalled();
     expect(d.deps.loadReader).not.toHaveBeenCalled();
-  });
-});
-
-describe('loadReaderListener', () => {
-  const ask = (listener: ReturnType<typeof loadReaderListener>, message: unknown) =>
-    new Promise<{ answered: true | undefined; reply: Promise<Reply<unknown>> }>((resolve) => {
-      let reply!: (value: Reply<unknown>) => void;
-      const replied = new Promise<Reply<unknown>>((done) => (reply = done));
-      resolve({ answered: listener(message, {}, reply as (value: unknown) => void), reply: replied });
-    });
-
-  it('answers loadReader once the reader has run, in the reply shape of the protocol', async () => {
-    const load = vi.fn().mockResolvedValue({});
-    const { answered, reply } = await ask(loadReaderListener(load), { type: 'loadReader', data: {} });
-    expect(answered).toBe(true);
-    await expect(reply).resolves.toEqual({ ok: true, data: { running: true } });
-    expect(load).toHaveBeenCalledTimes(1);
-    expect(parseEnvelope({ type: 'loadReader', data: {} }).ok).toBe(true);
-  });
-
-  it('tells when the reader could not load', async () => {
-    const { reply } = await ask(loadReaderListener(() => Promise.reject(new Error('extension reloaded'))), { type: 'loadReader', data: {} });
-    await expect(reply).resolves.toEqual({ ok: false, error: 'the reader did not load: Error: extension reloaded' });
-  });
-
-  it("stays silent on every other message (the reader's), and on junk", async () => {
-    const load = vi.fn();
-    const listener = loadReaderListener(load);
-    for (const message of [{ type: 'getArticle', data: {} }, null, 'loadReader', 42]) expect((await ask(listener, message)).answered).toBeUndefined();
-    expect(load).not.toHaveBeenCalled();
   });
 });

@@ -73,19 +73,20 @@ describe('popup App', () => {
     expect(screen.getByText(/doesn't look like one/)).toBeTruthy();
   });
 
-  it('has the detector load the reader into a page it ruled out, then shows what the reader answers', async () => {
+  it('has the background load the reader into a page the detector ruled out, then shows what the reader answers', async () => {
     let loaded = false;
-    sendTabMessageMock.mockImplementation((async (_tab: number, type: string) => {
-      if (type === 'loadReader') {
-        loaded = true;
-        return { running: true };
-      }
+    sendMessageMock.mockImplementation((async (type: string) => {
+      if (type !== 'loadReader') return null;
+      loaded = true;
+      return { running: true };
+    }) as never);
+    sendTabMessageMock.mockImplementation((async () => {
       if (!loaded) throw new Error('Could not establish connection. Receiving end does not exist.');
       return makeArticle();
     }) as never);
     render(<App search="?tab=3" />);
     expect(await screen.findByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
-    expect(sendTabMessageMock).toHaveBeenCalledWith(3, 'loadReader', {});
+    expect(sendMessageMock).toHaveBeenCalledWith('loadReader', { tabId: 3 });
   });
 
   it('says "Not an article" when no content script answers (e.g. a chrome:// page)', async () => {
