@@ -170,8 +170,9 @@ async function devSetPages(dir: string): Promise<ServedPage[]> {
 /** A server for the benchmark's own pages (fixture pages at their real paths, the dev set, story copies). */
 async function startPageServer(pages: Map<string, string>) {
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const html = pages.get(path);
+    // Path and query: some fixture pages are served at their real URL's query (tracking parameters).
+    const { pathname, search } = new URL(req.url ?? '/', 'http://x');
+    const html = pages.get(pathname + search) ?? pages.get(pathname);
     if (html === undefined) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
       return;
@@ -295,6 +296,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
   const rawMs: number[] = [];
   const ratios: number[] = [];
   let missing = 0;
+  const missed: string[] = [];
   // One tab, navigated from page to page (each load is a new document: new marks, a fresh content script).
   const page = await ours.context.newPage();
   for (const served of pages) {
@@ -306,6 +308,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
         const marks = await settle(page, 'backstory:cs:read:end');
         if (marks['cs:read:end'] === undefined) {
           missing++;
+          if (!missed.includes(served.name)) missed.push(served.name);
           continue;
         }
         a.push(marks['cs:read:end'] - marks['cs:read:start']!);
@@ -340,7 +343,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
       unit: 'ms',
       goal: '≤ 1.5× raw Readability (total)',
       met: oursMs.length ? total <= 1.5 : null,
-      note: `ratio ours/raw: total ${total.toFixed(2)}×, median per page ${median(ratios).toFixed(2)}×, p95 per page ${quantile(ratios, 0.95).toFixed(2)}×; medians per page ${median(oursMs).toFixed(1)} / ${median(rawMs).toFixed(1)} ms${missing ? `; ${missing} loads without a read mark` : ''}`,
+      note: `ratio ours/raw: total ${total.toFixed(2)}×, median per page ${median(ratios).toFixed(2)}×, p95 per page ${quantile(ratios, 0.95).toFixed(2)}×; medians per page ${median(oursMs).toFixed(1)} / ${median(rawMs).toFixed(1)} ms${missing ? `; ${missing} loads without a read mark (${missed.join(', ')})` : ''}`,
     },
   ];
 }
