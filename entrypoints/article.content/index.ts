@@ -14,8 +14,8 @@ import './style.css';
 
 /**
  * The reader: reads the article, reports it, shows the sidebar. Not in the manifest: the detector
- * (entrypoints/detector), which runs on every page, asks the background to load it into pages that
- * may hold an article (utils/reader-loader.ts); the popup and the keyboard command load it on demand.
+ * (entrypoints/detector), which runs on every page, imports it into pages that may hold an article;
+ * on other pages the popup and the keyboard command have the background load it (utils/reader-loader.ts).
  */
 export default defineContentScript({
   registration: 'runtime',

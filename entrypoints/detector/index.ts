@@ -1,8 +1,8 @@
 /**
  * The content script on every http(s) page (listed in the manifest by wxt.config.ts). Most pages are
  * not articles, so it is kept tiny: no webextension-polyfill, no WXT content-script context, no UI.
- * It runs the quick check (utils/article/quick-check.ts) at an idle moment and, when the page may be
- * an article, loads the reader (entrypoints/article.content) into the page: `import()` of the
+ * It runs the quick check (utils/article/quick-check.ts) as soon as it starts (the page's document is
+ * idle then) and again after in-page navigations; when the page may be an article, it loads the reader (entrypoints/article.content) into the page: `import()` of the
  * reader's file, which runs in this same isolated world, never in the page's own. It touches no
  * extension API before that (the browser sets up the API bindings on first use, which costs more
  * than the check): on the other pages the popup and the keyboard command have the background load
@@ -48,7 +48,7 @@ export default defineUnlistedScript(() => {
     mayBeArticle: () => {
       perfMark('cs:check:start');
       try {
-        return quickCheck(document, location.href).possible;
+        return quickCheck(document, location.href);
       } finally {
         perfMark('cs:check:end');
       }

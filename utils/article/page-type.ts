@@ -92,11 +92,7 @@ export function mayDeclareArticle(text: string): boolean {
 
 /** `og:type` as {@link readPageType} reads it (the first meta tag naming it, lower-cased), without the other meta tags. */
 export function readOgType(doc: Document): string | null {
-  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
-    const content = meta.getAttribute('content')?.trim();
-    if (!content) continue;
-    for (const attrName of META_KEYS) if (meta.getAttribute(attrName)?.trim().toLowerCase() === 'og:type') return content.toLowerCase();
-  }
+  for (const [key, content] of metaEntries(doc)) if (key === 'og:type') return content.toLowerCase();
   return null;
 }
 
@@ -168,17 +164,22 @@ export function metaContent(metas: Map<string, string>, ...keys: string[]): stri
 /** The attributes that name a meta tag. */
 const META_KEYS = ['property', 'name', 'itemprop', 'http-equiv'];
 
-/** All meta tags by lower-cased key (first occurrence wins), read in one pass. */
-export function collectMeta(doc: Document): Map<string, string> {
-  const metas = new Map<string, string>();
+/** Every `[lower-cased key, content]` the meta tags name, in document order (tags without content skipped). */
+function* metaEntries(doc: Document): Generator<[string, string]> {
   for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attrName of META_KEYS) {
       const key = meta.getAttribute(attrName)?.trim().toLowerCase();
-      if (key && !metas.has(key)) metas.set(key, content);
+      if (key) yield [key, content];
     }
   }
+}
+
+/** All meta tags by lower-cased key (first occurrence wins), read in one pass. */
+export function collectMeta(doc: Document): Map<string, string> {
+  const metas = new Map<string, string>();
+  for (const [key, content] of metaEntries(doc)) if (!metas.has(key)) metas.set(key, content);
   return metas;
 }
 

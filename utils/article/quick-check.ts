@@ -25,18 +25,6 @@ import {
   type Signal,
 } from './page-signals';
 
-/** What the quick check saw: the best score the classifier could give, and the prose it counted. */
-export interface QuickCheck {
-  /** False only when the page cannot be an article (see the module comment). */
-  possible: boolean;
-  /** Upper bound of the classifier's score. */
-  bestScore: number;
-  /** Upper bound of the classifier's prose (effective characters). */
-  proseBound: number;
-  /** Whether the JSON-LD had to be parsed (the cheap step could not rule the page out). */
-  parsed: boolean;
-}
-
 /** Paragraph text as the classifier counts it (`p`, `pre`, `div`s holding `<br>`), nothing taken off. */
 function proseUpperBound(doc: Document): number {
   let total = 0;
@@ -53,13 +41,19 @@ function proseUpperBound(doc: Document): number {
 
 const sum = (signals: Signal[]) => signals.reduce((total, s) => total + s.weight, 0);
 
-/** Whether `doc` (loaded from `url`) may be an article; see the module comment. */
-export function quickCheck(doc: Document, url: string): QuickCheck {
-  if (!doc.body) return { possible: false, bestScore: -Infinity, proseBound: 0, parsed: false };
+/**
+ * Whether `doc` (loaded from `url`) may be an article: false only when the classifier's best
+ * possible score stays below its threshold (see the module comment).
+ */
+export function quickCheck(doc: Document, url: string): boolean {
+  if (!doc.body) return false;
   const proseBound = proseUpperBound(doc);
-  if (proseBound < MIN_PROSE) return { possible: false, bestScore: -Infinity, proseBound, parsed: false };
+  if (proseBound < MIN_PROSE) return false;
   const contentBest = (proseSignal(proseBound)?.weight ?? 0) + CONTENT_WEIGHTS.paragraphsTogether + CONTENT_WEIGHTS.lowLinkDensity;
   const searchBox = holdsSearchQuery(Array.from(doc.querySelectorAll('input[value]')).filter(isSearchInput)) ? SEARCH_QUERY_SIGNAL.weight : 0;
+  /** The best score the classifier could give with this page type, the URL read exactly or at best. */
+  const best = (pageType: PageTypeMetadata, urlBestCase: boolean) =>
+    sum(metadataSignals(pageType)) + sum(urlSignals(url, { bestCase: urlBestCase })) + searchBox + contentBest;
 
   // Step 1: no JSON-LD parsing. An article type named anywhere is taken as declared; the JSON-LD's
   // other page types (which only count against) are left out.
@@ -71,10 +65,9 @@ export function quickCheck(doc: Document, url: string): QuickCheck {
     topLevelArticleCount: 0,
     listedArticleCount: 0,
   };
-  const cheap = sum(metadataSignals(declared)) + sum(urlSignals(url, { bestCase: true })) + searchBox + contentBest;
-  if (cheap < THRESHOLD || !scripts.length) return { possible: cheap >= THRESHOLD, bestScore: cheap, proseBound, parsed: false };
+  if (best(declared, true) < THRESHOLD) return false;
+  if (!scripts.length) return true;
 
   // Step 2: the page type and the URL exactly as the classifier reads them.
-  const exact = sum(metadataSignals(readPageType(doc))) + sum(urlSignals(url)) + searchBox + contentBest;
-  return { possible: exact >= THRESHOLD, bestScore: exact, proseBound, parsed: true };
+  return best(readPageType(doc), false) >= THRESHOLD;
 }
