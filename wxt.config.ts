@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { parseProviderOrigin, providerHostPermissions } from './utils/context/provider-origin';
-import { READER_FILE } from './entrypoints/article.content/reader-flag';
+import { READER_CSS_FILE, READER_FILE } from './entrypoints/article.content/reader-flag';
 
 // BACKSTORY_PROVIDER_ORIGIN=http://127.0.0.1:PORT points every provider at one local origin
 // (e2e tests, demo); see utils/context/provider-origin.ts. BACKSTORY_OUT_DIR keeps such a build
@@ -35,20 +35,19 @@ export default defineConfig({
     // The detector imports the reader (`import()` of its file, in the detector's isolated world),
     // and the reader fetches its stylesheet (its shadow root's): both must be web-accessible, from
     // web pages only, behind Chrome's per-session URL (`use_dynamic_url`; Firefox's URLs hold a
-    // per-install id). WXT lists the stylesheet for the reader's `matches`, which it does not have.
+    // per-install id).
     'build:manifestGenerated': (wxt, manifest) => {
       const resources = manifest.web_accessible_resources ?? [];
-      const reader = READER_FILE.slice(1);
+      const files = [READER_CSS_FILE, READER_FILE].map((file) => file.slice(1));
       if (manifest.manifest_version === 2) {
-        const files = resources as string[];
-        if (!files.includes(reader)) files.push(reader);
-        manifest.web_accessible_resources = files;
+        const list = resources as string[];
+        manifest.web_accessible_resources = [...list, ...files.filter((file) => !list.includes(file))];
         return;
       }
       const entries = resources as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
       let entry = entries.find((e) => e.resources.some((file) => file.startsWith('content-scripts/')));
       if (!entry) entries.push((entry = { resources: [], matches: WEB_PAGES }));
-      if (!entry.resources.includes(reader)) entry.resources.push(reader);
+      for (const file of files) if (!entry.resources.includes(file)) entry.resources.push(file);
       entry.matches = WEB_PAGES;
       if (wxt.config.browser !== 'firefox') entry.use_dynamic_url = true;
       manifest.web_accessible_resources = entries;

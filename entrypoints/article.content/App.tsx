@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/article/types';
+import type { StoryContext } from '@/utils/context/types';
 import { Sidebar } from '@/components/Sidebar';
 import { SidebarContext } from '@/components/SidebarContext';
 import { useStoryContext } from '@/components/useStoryContext';
@@ -7,6 +8,8 @@ import { perfMark } from '@/utils/perf';
 
 export type AppProps = {
   article: Article;
+  /** The first answer for `article`, already asked for (polling goes on from it). */
+  first?: Promise<StoryContext>;
   /** Sidebar mode `open`: start (and return to) expanded. */
   startExpanded?: boolean;
   /** How many times the keyboard command toggled the sidebar; each change flips it. */
@@ -19,7 +22,7 @@ export type AppProps = {
  * The sidebar's state: collapsed at first, so that the page is never covered uninvited. Asks the background
  * for the story context right away, so the collapsed tab can tell how much other coverage there is.
  */
-export function App({ article, startExpanded = false, toggles = 0, onHideOnSite }: AppProps) {
+export function App({ article, first, startExpanded = false, toggles = 0, onHideOnSite }: AppProps) {
   const [isExpanded, setExpanded] = useState(startExpanded);
   const seenToggles = useRef(toggles);
   // The mode changed in the options page: follow it.
@@ -29,7 +32,7 @@ export function App({ article, startExpanded = false, toggles = 0, onHideOnSite 
     seenToggles.current = toggles;
     setExpanded((expanded) => !expanded);
   }, [toggles]);
-  const state = useStoryContext({ article });
+  const state = useStoryContext({ article }, { first });
   const context = state.status === 'ready' ? state.context : null;
   const hasSameStory = (context?.related.sameStory.length ?? 0) > 0;
   // Effects run after the paint: the mark says when the reader could see the items.

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readPage } from '@/utils/article/extract';
 import { createMessageListener, sendMessage } from '@/utils/messaging';
@@ -8,7 +8,7 @@ import { lazySidebar } from './lazy-sidebar';
 import { createSidebarGate } from './sidebar-mode';
 import { getSettings, normaliseSite, updateSettings, watchSettings } from '@/utils/settings';
 import { perfMark } from '@/utils/perf';
-import { READER_RUNS } from './reader-flag';
+import { READER_CSS_FILE, READER_RUNS, READER_STYLE } from './reader-flag';
 import { SPA_SETTLE_MS } from '../detector/watch';
 import './style.css';
 
@@ -19,7 +19,8 @@ import './style.css';
  */
 export default defineContentScript({
   registration: 'runtime',
-  cssInjectionMode: 'ui',
+  // The sidebar's shadow root gets the stylesheet, fetched as soon as the reader runs (mount-sidebar.tsx).
+  cssInjectionMode: 'manual',
   // A newer copy of this script (after an update) stops the old one by a DOM event; WXT's older
   // window.postMessage would also run every page's own message listeners, and tell them our id.
   noScriptStartedPostMessage: true,
@@ -34,19 +35,18 @@ export default defineContentScript({
       const { sidebarHiddenSites } = await getSettings();
       await updateSettings({ sidebarHiddenSites: [...sidebarHiddenSites, normaliseSite(location.hostname)] });
     };
-    // The sidebar follows the settings (mode, hidden sites), live: storage changes apply at once.
-    // Read and watched from the first article on: most pages are not articles and never need them.
+    // The reader runs where the page is likely an article: what the sidebar needs is fetched at once,
+    // while the page is read: the settings, and the stylesheet unless the detector fetched it already.
+    const fetched = flags[READER_STYLE] as Promise<string> | undefined;
+    const css = (fetched ?? fetch(browser.runtime.getURL(READER_CSS_FILE as PublicPath)).then((response) => response.text())) // (WXT's list of paths leaves out stylesheets)
+      .catch(() => ''); // The extension was reloaded under the page: an unstyled sidebar still works.
     const target = lazySidebar(() =>
-      import('./mount-sidebar').then(({ createSidebar }) => createSidebar(ctx, { onHideOnSite: () => void hideOnSite().catch(() => {}) })),
+      import('./mount-sidebar').then(({ createSidebar }) => createSidebar(ctx, { css, onHideOnSite: () => void hideOnSite().catch(() => {}) })),
     );
     const sidebar = createSidebarGate(target, { url: () => location.href });
-    let settingsRead: Promise<void> | null = null;
-    const followSettings = () => {
-      if (settingsRead) return settingsRead;
-      settingsRead = getSettings().then(sidebar.setSettings, () => {});
-      ctx.onInvalidated(watchSettings((next) => sidebar.setSettings(next)));
-      return settingsRead;
-    };
+    // The sidebar follows the settings (mode, hidden sites), live: storage changes apply at once.
+    const settingsRead = getSettings().then(sidebar.setSettings, () => {});
+    ctx.onInvalidated(watchSettings((next) => sidebar.setSettings(next)));
     const controller = createArticleController({
       read: () => {
         perfMark('cs:read:start');
@@ -57,21 +57,15 @@ export default defineContentScript({
         }
       },
       send: (article) => sendMessage('articleDetected', article),
-      sidebar: {
-        show: (article) => {
-          void followSettings();
-          sidebar.show(article);
-        },
-        hide: sidebar.hide,
-      },
+      sidebar,
     });
 
-    // The popup may ask before the idle read: then read now. The keyboard command toggles the sidebar.
+    // The popup may ask before the first read: then read now. The keyboard command toggles the sidebar.
     const listener = createMessageListener({
       getArticle: () => controller.update(),
       toggleSidebar: async () => {
         // An article read just now has its settings on the way: toggle once they are here.
-        if (controller.update()) await followSettings();
+        if (controller.update()) await settingsRead;
         return { shown: sidebar.toggle() };
       },
     });
@@ -83,8 +77,9 @@ export default defineContentScript({
       setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
       requestIdleCallback: hasIdle ? (callback, options) => ctx.requestIdleCallback(callback, options) : undefined,
     });
-    schedule(0);
-    // A reader who leaves before the idle moment still read the page: read it on the way out.
+    // The detector loaded this at the page's idle moment (or the popup asked for it): read now, in a task of its own.
+    ctx.setTimeout(() => controller.update(), 0);
+    // A reader who leaves before the first read still read the page: read it on the way out.
     ctx.addEventListener(window, 'pagehide', () => controller.update());
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ oldUrl, newUrl }) => {

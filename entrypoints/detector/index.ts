@@ -12,7 +12,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { quickCheck } from '@/utils/article/quick-check';
 import { perfMark } from '@/utils/perf';
 import { createIdleScheduler } from '../article.content/schedule';
-import { READER_FILE, READER_LOADING, READER_RUNS } from '../article.content/reader-flag';
+import { READER_CSS_FILE, READER_FILE, READER_LOADING, READER_RUNS, READER_STYLE } from '../article.content/reader-flag';
 import { startDetector } from './watch';
 
 /** The extension API the detector uses, from the browser itself (`browser` in Firefox, `chrome` in Chrome). */
@@ -20,10 +20,10 @@ interface RuntimeApi {
   runtime: { getURL: (path: string) => string };
 }
 
-/** The reader's address in this extension. */
-function readerUrl(): string {
+/** The address of one of the reader's files in this extension. */
+function extensionUrl(path: string): string {
   const api = (globalThis as { browser?: RuntimeApi }).browser ?? (globalThis as { chrome?: RuntimeApi }).chrome;
-  return api!.runtime.getURL(READER_FILE);
+  return api!.runtime.getURL(path);
 }
 
 /** Calls `listener` when the address changes within the document (History API, fragment). */
@@ -56,11 +56,15 @@ export default defineUnlistedScript(() => {
     loadReader: () => {
       // A module is evaluated once however often it is imported. The background's loader waits for
       // this import instead of running a second copy (utils/reader-loader.ts).
-      const loading = import(/* @vite-ignore */ readerUrl());
+      const loading = import(/* @vite-ignore */ extensionUrl(READER_FILE));
       flags[READER_LOADING] = loading;
-      loading.catch(() => {
-        // The extension was reloaded or updated under the page: nothing to load the reader from.
-      });
+      // Its stylesheet at the same time, for the sidebar: fetched in parallel, not after the reader.
+      const style = fetch(extensionUrl(READER_CSS_FILE)).then((response) => response.text());
+      flags[READER_STYLE] = style;
+      for (const promise of [loading, style])
+        promise.catch(() => {
+          // The extension was reloaded or updated under the page: nothing to load the reader from.
+        });
     },
     readerRuns: () => flags[READER_RUNS] === true || flags[READER_LOADING] !== undefined,
     createScheduler: (task) =>

@@ -5,7 +5,7 @@
  *
  *   npm run bench:browser [-- --data DIR] [--runs N] [--sizes 1000,10000,50000] [--queries N] [--skip-history]
  *                         [--only bundle,non-article,articles,sidebar,popup,history] [--no-build] [--fill-budget S]
- *                         [--out-dir DIR]
+ *                         [--out-dir DIR] [--trace]
  *
  * - content script on non-article pages (front, search, section, app page): main-thread script
  *   time of the page (CDP Performance.getMetrics ScriptDuration: compile and run in every world)
@@ -52,6 +52,8 @@ export interface BrowserBenchOptions {
   only?: string[];
   /** Where the measured build goes (default `.output/bench`; the normal build then goes to `<DIR>-prod`). */
   outDir?: string;
+  /** Log every sidebar and popup run's marks, in ms after the page's idle moment (popup: its start). */
+  trace?: boolean;
   log: (line: string) => void;
 }
 
@@ -224,7 +226,14 @@ function settle(page: Page, mark: string | null, timeoutMs = 10_000): Promise<Ma
         });
       await new Promise((ok) => setTimeout(ok, 100));
       const marks: Record<string, number> = {};
-      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('backstory:')) marks[m.name.slice(10)] ??= m.startTime;
+      const seen: Record<string, number> = {};
+      for (const m of performance.getEntriesByType('mark')) {
+        if (!m.name.startsWith('backstory:')) continue;
+        const name = m.name.slice(10);
+        seen[name] = (seen[name] ?? 0) + 1;
+        // The first time under the mark's name; later ones (a mark set again) as `name#2`, `name#3`…
+        marks[seen[name] === 1 ? name : `${name}#${seen[name]}`] = m.startTime;
+      }
       return marks;
     },
     { mark, timeoutMs },
@@ -378,8 +387,11 @@ async function sidebarAndPopupRows(
   runs: number,
   parts: { sidebar: boolean; popup: boolean },
   extensionDir: string,
+  trace: ((line: string) => void) | null,
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  const traced = (what: string, marks: Marks, from: number) =>
+    trace?.(`${what}: ${Object.entries(marks).sort((a, b) => a[1] - b[1]).map(([name, t]) => `${name} ${(t - from).toFixed(0)}`).join(', ')}`);
   const storyUrl = fixture.url(STORY);
   // Warm: the first visit looks the story up and caches every provider's answer.
   const tab = await ours.context.newPage();
@@ -392,6 +404,7 @@ async function sidebarAndPopupRows(
     await tab.reload();
     const marks = await waitForMark(tab, 'backstory:sidebar:same-story', 30_000);
     cached.push(marks['sidebar:same-story']! - pageIdle(marks));
+    traced('cached', marks, pageIdle(marks));
   }
   if (parts.sidebar) rows.push({
     group: 'browser',
@@ -425,6 +438,7 @@ async function sidebarAndPopupRows(
     const marks = await openTab(`popup.html?tab=${tabId}`, (popup) => waitForMark(popup, 'backstory:popup:results', 30_000));
     const empty = await openTab('bench-empty.html', firstPaint);
     if (i === 0) continue; // warm-up: first start of the popup's code
+    traced('popup', marks, 0);
     popupTimes.push(marks['popup:results']!);
     headerTimes.push(marks['popup:article']!);
     emptyTimes.push(empty);
@@ -452,6 +466,7 @@ async function sidebarAndPopupRows(
         await page.goto(storyCopy(i));
         const marks = await waitForMark(page, 'backstory:sidebar:same-story', 30_000);
         fresh.push(marks['sidebar:same-story']! - pageIdle(marks));
+        traced('fresh', marks, pageIdle(marks));
       } finally {
         await page.close();
       }
@@ -558,7 +573,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
     if (devSet.length && wanted('articles')) await attempt('content script on dev-set pages', '≤ 1.5×', () => articleRows(o, devSet, pages.url, 2, `dev set ${options.data}`));
     if (wanted('sidebar') || wanted('popup'))
       await attempt('sidebar and popup', '≤ 150 ms', () =>
-        sidebarAndPopupRows(o, fixture, (n) => storyCopy(1000 + n), options.runs, { sidebar: wanted('sidebar'), popup: wanted('popup') }, extensionDir),
+        sidebarAndPopupRows(o, fixture, (n) => storyCopy(1000 + n), options.runs, { sidebar: wanted('sidebar'), popup: wanted('popup') }, extensionDir, options.trace ? log : null),
       );
     await ours.close();
     ours = null;
@@ -612,6 +627,7 @@ export function parseBrowserArgs(argv: string[]): Omit<BrowserBenchOptions, 'log
     else if (arg === '--skip-history') options.skipHistory = true;
     else if (arg === '--only') options.only = value().split(',');
     else if (arg === '--no-build') options.noBuild = true;
+    else if (arg === '--trace') options.trace = true;
     else if (arg === '--out-dir') options.outDir = value();
     else if (arg === '--fill-budget') options.fillBudget = Math.max(1, Number(value()) || 300);
     else throw new Error(`unknown argument: ${arg}`);

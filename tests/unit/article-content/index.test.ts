@@ -26,6 +26,8 @@ beforeEach(() => {
   sidebar = { show: vi.fn(), hide: vi.fn() };
   vi.mocked(createSidebar).mockReturnValue(sidebar);
   vi.mocked(sendMessage).mockResolvedValue({ recorded: true });
+  // The reader fetches its stylesheet from the extension as it starts.
+  vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('.bs-sidebar{}'));
   ctx = new ContentScriptContext('article', { matches: [] });
 });
 afterEach(() => {
@@ -66,22 +68,31 @@ describe('article content script', () => {
     expect(postMessage).not.toHaveBeenCalled();
   });
 
-  it('not an article: reads no settings and never loads the sidebar code (it runs on every page)', async () => {
+  it('not an article: never creates the sidebar', async () => {
     vi.mocked(readPage).mockReturnValue({ isArticle: false, reason: 'front page', article: null });
-    const storageGet = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const watch = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
     start();
     await vi.advanceTimersByTimeAsync(IDLE_TIMEOUT_MS);
     expect(readPage).toHaveBeenCalled();
-    expect(storageGet).not.toHaveBeenCalled();
-    expect(watch).not.toHaveBeenCalled();
     expect(createSidebar).not.toHaveBeenCalled();
   });
 
-  it('an article: reads it when idle, sends articleDetected, shows the sidebar, answers getArticle', async () => {
+  it('fetches what the sidebar needs (stylesheet, settings) as it starts, before it reads the page', async () => {
+    vi.mocked(readPage).mockReturnValue({ isArticle: true, reason: 'article', article });
+    const storageGet = vi.spyOn(fakeBrowser.storage.local, 'get');
+    start();
+    expect(fetch).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/\/content-scripts\/article\.css$/));
+    await vi.advanceTimersByTimeAsync(0);
+    const [readAt] = vi.mocked(readPage).mock.invocationCallOrder;
+    expect(readAt).toBeGreaterThan(vi.mocked(fetch).mock.invocationCallOrder[0]!);
+    expect(readAt).toBeGreaterThan(storageGet.mock.invocationCallOrder[0]!);
+  });
+
+  it('an article: reads it in a task of its own, sends articleDetected, shows the sidebar, answers getArticle', async () => {
     vi.mocked(readPage).mockReturnValue({ isArticle: true, reason: 'article', article });
     const getArticle = start();
-    expect(readPage).not.toHaveBeenCalled(); // deferred, not at injection time
+    expect(readPage).not.toHaveBeenCalled(); // deferred, not in the task that loaded the reader
+    await vi.advanceTimersByTimeAsync(0);
+    expect(readPage).toHaveBeenCalledOnce();
     await vi.advanceTimersByTimeAsync(IDLE_TIMEOUT_MS);
     expect(sendMessage).toHaveBeenCalledExactlyOnceWith('articleDetected', article);
     expect(sidebar.show).toHaveBeenCalledWith(article, { startExpanded: false, toggles: 0 });
@@ -89,7 +100,7 @@ describe('article content script', () => {
     expect(readPage).toHaveBeenCalledOnce();
   });
 
-  it('answers a popup that asks before the idle read by reading at once', async () => {
+  it('answers a popup that asks before the first read by reading at once', async () => {
     vi.mocked(readPage).mockReturnValue({ isArticle: true, reason: 'article', article });
     const getArticle = start();
     await expect(getArticle()).resolves.toEqual({ ok: true, data: article });
@@ -98,7 +109,7 @@ describe('article content script', () => {
     expect(sendMessage).toHaveBeenCalledOnce();
   });
 
-  it('reads the page on pagehide when the reader leaves before the idle read', () => {
+  it('reads the page on pagehide when the reader leaves before the first read', () => {
     vi.mocked(readPage).mockReturnValue({ isArticle: true, reason: 'article', article });
     start();
     expect(sendMessage).not.toHaveBeenCalled();
