@@ -2,9 +2,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
 import { sendMessage } from '@/utils/messaging';
+import { perfMark } from '@/utils/perf';
 
-/** How often to ask again while the context is incomplete. */
-export const POLL_INTERVAL_MS = 300;
+/**
+ * The least time between two asks while the context is incomplete. Each ask after the first names
+ * the version it has (`after`), and the background answers at its next change (or after 2 s), so
+ * results show as each provider answers; this only keeps a background that answers at once
+ * (a change every moment) from being asked in a loop.
+ */
+export const POLL_INTERVAL_MS = 100;
 /** Stop asking after this long: what arrived by then stays on screen. */
 export const POLL_DEADLINE_MS = 30_000;
 
@@ -15,7 +21,8 @@ export type StoryContextState =
   | { status: 'ready'; context: StoryContext; isFinal: boolean }
   | { status: 'error'; message: string };
 
-export type ContextRequest = { article: Article; tabId?: number };
+/** `after`: the version of the context shown (asks after the first); see `getContext`. */
+export type ContextRequest = { article: Article; tabId?: number; after?: number };
 
 export type UseStoryContextOptions = {
   /** Asks the background once; the default sends `getContext`. */
@@ -38,9 +45,11 @@ const isPending = (first: StoryContext | Promise<StoryContext>): first is Promis
 const askBackground = (request: ContextRequest) => sendMessage('getContext', request);
 
 /**
- * The story context of `request.article`, asked again every `interval` ms until it is `complete` or
- * `deadline` ms have passed, so results appear as each provider answers. Stops on unmount and when the
- * article changes (pass stable `ask`/`now` functions: new ones restart it). A failed ask after a success keeps what is known and stops; a failed first ask is an error.
+ * The story context of `request.article`, asked again (for the next change after the version shown,
+ * at most once per `interval` ms) until it is `complete` or `deadline` ms have passed, so results
+ * appear as each provider answers. Stops on unmount and when the article changes (pass stable
+ * `ask`/`now` functions: new ones restart it). A failed ask after a success keeps what is known and
+ * stops; a failed first ask is an error.
  */
 export function useStoryContext(
   request: ContextRequest | null,
@@ -76,9 +85,13 @@ export function useStoryContext(
           : next,
       );
 
+    let askedAt = 0;
     const poll = async (answer?: Promise<StoryContext>) => {
       try {
-        known = await (answer ?? ask(tabId === undefined ? { article } : { article, tabId }));
+        askedAt = now();
+        const request: ContextRequest = tabId === undefined ? { article } : { article, tabId };
+        if (known) request.after = known.version;
+        known = await (answer ?? ask(request));
       } catch (error) {
         if (isStopped) return;
         if (known) setState({ status: 'ready', context: known, isFinal: true });
@@ -89,9 +102,10 @@ export function useStoryContext(
       received(known);
     };
     const received = (context: StoryContext) => {
+      perfMark('context:answer');
       const isFinal = context.complete || now() - startedAt >= deadline;
       show({ status: 'ready', context, isFinal });
-      if (!isFinal) timer = setTimeout(() => void poll(), interval);
+      if (!isFinal) timer = setTimeout(() => void poll(), Math.max(0, askedAt + interval - now()));
     };
     if (given && !isPending(given)) {
       known = given;

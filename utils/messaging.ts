@@ -21,7 +21,8 @@ export interface ProtocolMap {
    * explainers, timeline). Starts the lookup on first ask; answers what is known so far —
    * ask again until `complete`. `tabId` lets the background tell a private window's article.
    */
-  getContext: { req: { article: Article; tabId?: number }; res: StoryContext };
+  /** `after`: the version the asker shows; the answer waits for a newer one (utils/context/service.ts). */
+  getContext: { req: { article: Article; tabId?: number; after?: number }; res: StoryContext };
   /**
    * popup → background: the article this tab last reported (`articleDetected`) with its story context
    * (as `getContext` answers it), or null when the background does not know one. Asked while the
@@ -160,7 +161,11 @@ const validators: { [T in MessageType]: Validator<MessageRequest<T>> } = {
     if (value !== undefined && !isRecord(value)) return fail('getArticle takes no data');
     return {};
   },
-  getContext: (value) => articleRequest(value, 'getContext'),
+  getContext: (value) => {
+    const request: MessageRequest<'getContext'> = articleRequest(value, 'getContext');
+    if (isRecord(value) && value.after !== undefined) request.after = count(value.after, 'after', Number.MAX_SAFE_INTEGER);
+    return request;
+  },
   getTabContext: (value) => {
     if (!isRecord(value)) return fail('getTabContext needs { tabId }');
     return { tabId: count(value.tabId, 'tabId', Number.MAX_SAFE_INTEGER) };

@@ -139,9 +139,14 @@ describe('parseEnvelope', () => {
       ok: true,
       envelope: { type: 'getContext', data: { article } },
     });
+    // The version the asker shows: the answer waits for a newer one.
+    expect(parseEnvelope({ type: 'getContext', data: { article, after: 12 } })).toEqual({
+      ok: true,
+      envelope: { type: 'getContext', data: { article, after: 12 } },
+    });
   });
 
-  it.each([undefined, {}, { article: { ...article, url: 'javascript:alert(1)' } }, { article, tabId: -1 }, { article, tabId: '3' }])(
+  it.each([undefined, {}, { article: { ...article, url: 'javascript:alert(1)' } }, { article, tabId: -1 }, { article, tabId: '3' }, { article, after: -1 }, { article, after: 1.5 }, { article, after: '3' }])(
     'rejects getContext with %j',
     (data) => {
       expect(rejection({ type: 'getContext', data })).toMatch(/^invalid getContext: /);

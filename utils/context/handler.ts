@@ -4,7 +4,7 @@
  */
 import * as db from '../db';
 import type { Handlers } from '../messaging';
-import type { ContextService, ContextStore } from './service';
+import type { AskOptions, ContextService, ContextStore } from './service';
 
 /** The context service's storage, backed by the app's IndexedDB (`utils/db.ts`). */
 export const dbContextStore: ContextStore = {
@@ -33,11 +33,13 @@ export interface ContextHandlerDeps {
  */
 export function createContextHandlers({ service, isTabPrivate }: ContextHandlerDeps): Handlers<'getContext'> {
   return {
-    getContext: async ({ article, tabId }, sender) => {
+    getContext: async ({ article, tabId, after }, sender) => {
       let isPrivate = sender.tab?.incognito === true;
       const id = tabId ?? sender.tab?.id;
       if (!isPrivate && tabId !== undefined && tabId !== sender.tab?.id) isPrivate = await isTabPrivate(tabId).catch(() => true);
-      return service.getContext(article, id === undefined ? { isPrivate } : { isPrivate, tabId: id });
+      const options: AskOptions = id === undefined ? { isPrivate } : { isPrivate, tabId: id };
+      if (after !== undefined) options.after = after;
+      return service.getContext(article, options);
     },
   };
 }

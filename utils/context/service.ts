@@ -83,7 +83,16 @@ export interface AskOptions {
   isPrivate: boolean;
   /** The tab the article is on; the lookup is aborted when all its tabs navigate away or close. */
   tabId?: number;
+  /**
+   * The `version` of the context the asker shows: while the lookup is still at that version and
+   * not complete, the answer waits for its next change (at most {@link LONG_POLL_MS}), so that
+   * each provider's results reach the page as they come, without polling.
+   */
+  after?: number;
 }
+
+/** Longest an ask with `after` waits for a change before answering with what is known. */
+export const LONG_POLL_MS = 2_000;
 
 interface Lookup {
   article: Omit<Article, 'text'>;
@@ -105,9 +114,11 @@ interface Lookup {
   country: string | null;
   complete: boolean;
   updatedAt: number;
-  /** Snapshot cache: rebuilt only after a change. */
+  /** Changes with every change (unique within the worker); the snapshot cache is rebuilt only after one. */
   version: number;
   snapshot?: { version: number; context: StoryContext };
+  /** Asks waiting for the next change (`after`). */
+  waiters: Set<() => void>;
 }
 
 /** FNV-1a, enough to tell one set of questions from another. */
@@ -158,6 +169,8 @@ export function createContextService(deps: ContextDeps) {
   /** Lookups still running, and how many times the history was cleared. */
   const live = new Set<Lookup>();
   let clearedTimes = 0;
+  /** The latest version given to a lookup: versions never repeat while the worker runs. */
+  let versions = 0;
 
   /** The article's analysis: from memory, else computed from its text, else stored (an article sent without text). */
   async function analysisOf(article: Article): Promise<Analysis> {
@@ -177,10 +190,31 @@ export function createContextService(deps: ContextDeps) {
     await deps.store.putAnalysis({ canonicalUrl: article.canonicalUrl, analysis, entityKeys: entityKeys(analysis), analysedAt: deps.now() });
   }
 
-  const touch = (lookup: Lookup) => {
-    lookup.version++;
-    lookup.updatedAt = deps.now();
+  /** Answers every ask waiting for a change of `lookup`. */
+  const wake = (lookup: Lookup) => {
+    for (const waiter of lookup.waiters) waiter();
+    lookup.waiters.clear();
   };
+
+  const touch = (lookup: Lookup) => {
+    lookup.version = ++versions;
+    lookup.updatedAt = deps.now();
+    wake(lookup);
+  };
+
+  /** Resolves at the lookup's next change, when it is aborted, or after `ms`. */
+  const nextChange = (lookup: Lookup, ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        lookup.waiters.delete(done);
+        lookup.controller.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      lookup.waiters.add(done);
+      lookup.controller.signal.addEventListener('abort', done, { once: true });
+    });
 
   function snapshot(lookup: Lookup): StoryContext {
     if (lookup.snapshot?.version === lookup.version) return lookup.snapshot.context;
@@ -202,6 +236,7 @@ export function createContextService(deps: ContextDeps) {
       source: buildSourceInfo(article, analysis, lookup.country, lookup.outlet),
       complete: lookup.complete,
       updatedAt: lookup.updatedAt,
+      version: lookup.version,
     };
     lookup.snapshot = { version: lookup.version, context };
     return context;
@@ -253,7 +288,8 @@ export function createContextService(deps: ContextDeps) {
       country: null,
       complete: false,
       updatedAt: now,
-      version: 0,
+      version: ++versions,
+      waiters: new Set(),
     };
     const signal = lookup.controller.signal;
     // Started before a "Clear all" that came while its analysis was computed: it must not write.
@@ -433,6 +469,7 @@ export function createContextService(deps: ContextDeps) {
           (options.isPrivate && lookup?.settingsKey === settingsKeyOf(settings, persistFor(article, { isPrivate: false }, settings)));
         if (lookup && sameSettings && !isStale(lookup, deps.now()) && !lookup.controller.signal.aborted) {
           if (options.tabId !== undefined) lookup.tabs.add(options.tabId);
+          if (options.after === lookup.version && !lookup.complete) await nextChange(lookup, LONG_POLL_MS);
           return snapshot(lookup);
         }
         if (lookups.get(key) === running) {

@@ -87,4 +87,9 @@ export interface StoryContext {
   complete: boolean;
   /** Epoch ms of the last change. */
   updatedAt: number;
+  /**
+   * Which state of the lookup this is; every change gives a new number (unique within a running
+   * background). Ask again with `after` set to it to get the next change as soon as it happens.
+   */
+  version: number;
 }

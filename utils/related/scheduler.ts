@@ -77,6 +77,20 @@ export class RateLimiter {
     return at - now;
   }
 
+  /**
+   * Gives back the latest slot of `key`, reserved by the caller just before (it ends at `end`, as
+   * {@link reservedUntil} said then) and now not to be used: the lookup that waited for it was
+   * cancelled (its tab closed). Only while no later slot was reserved: then the next caller gets it.
+   */
+  release(key: string, end: number, minIntervalMs: number): void {
+    if (this.next.get(key) === end) this.next.set(key, end - minIntervalMs);
+  }
+
+  /** The end of the latest reserved slot (or block) of `key`, epoch ms; 0 when none. */
+  reservedUntil(key: string): number {
+    return this.next.get(key) ?? 0;
+  }
+
   /** No request to `key` before `until` (after a 429). */
   blockUntil(key: string, until: number): void {
     this.next.set(key, Math.max(this.next.get(key) ?? 0, until));
@@ -187,9 +201,12 @@ export class Scheduler {
       if (typeof wait !== 'number') {
         return { kind: 'rate-limited', retryAt: wait.busyUntil, message: `busy, next turn in ${seconds(wait.busyUntil - this.deps.now())}` };
       }
+      const end = this.limiter.reservedUntil(key);
       try {
         await sleep(wait, signal);
       } catch {
+        // Cancelled while waiting for its turn: the turn goes to the next request.
+        if (attempt === 0) this.limiter.release(key, end, minIntervalMs);
         return { kind: 'aborted' };
       }
       const outcome = await this.once(request, { signal, timeoutMs, maxBytes });

@@ -111,6 +111,7 @@ export function makeContext(overrides: Partial<StoryContext> = {}): StoryContext
     source: { name: 'Example News', domain: 'example-news.com', country: 'GB', lang: 'en' },
     complete: true,
     updatedAt: Date.UTC(2025, 10, 28, 10),
+    version: 1,
     ...overrides,
   };
 }

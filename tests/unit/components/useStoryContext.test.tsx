@@ -38,9 +38,11 @@ beforeEach(() => {
 });
 
 describe('useStoryContext', () => {
-  it('asks the background with getContext (article and tab id) and polls until the context is complete', async () => {
-    const partial = makeContext({ complete: false });
-    sendMessageMock.mockResolvedValueOnce(partial).mockResolvedValueOnce(partial).mockResolvedValue(makeContext());
+  it('asks the background with getContext (article and tab id), then for each next version, until the context is complete', async () => {
+    sendMessageMock
+      .mockResolvedValueOnce(makeContext({ complete: false, version: 4 }))
+      .mockResolvedValueOnce(makeContext({ complete: false, version: 9 }))
+      .mockResolvedValue(makeContext({ version: 12 }));
     render(<Probe request={{ article, tabId: 7 }} />);
     expect(last()).toEqual({ status: 'loading' });
     await advance(0);
@@ -48,8 +50,10 @@ describe('useStoryContext', () => {
     expect(sendMessageMock).toHaveBeenCalledWith('getContext', { article, tabId: 7 });
     await advance(POLL_INTERVAL_MS);
     expect(sendMessageMock).toHaveBeenCalledTimes(2);
+    expect(sendMessageMock).toHaveBeenLastCalledWith('getContext', { article, tabId: 7, after: 4 });
     await advance(POLL_INTERVAL_MS);
     expect(sendMessageMock).toHaveBeenCalledTimes(3);
+    expect(sendMessageMock).toHaveBeenLastCalledWith('getContext', { article, tabId: 7, after: 9 });
     expect(last()).toMatchObject({ status: 'ready', isFinal: true, context: { complete: true } });
     await advance(POLL_INTERVAL_MS * 10);
     expect(sendMessageMock).toHaveBeenCalledTimes(3);
@@ -61,10 +65,34 @@ describe('useStoryContext', () => {
     await advance(POLL_INTERVAL_MS * 3);
     const asked = sendMessageMock.mock.calls.length;
     expect(asked).toBeGreaterThanOrEqual(3);
-    expect(sendMessageMock).toHaveBeenLastCalledWith('getContext', { article });
+    expect(sendMessageMock).toHaveBeenLastCalledWith('getContext', { article, after: 1 });
     unmount();
     await advance(POLL_INTERVAL_MS * 10);
     expect(sendMessageMock).toHaveBeenCalledTimes(asked);
+  });
+
+  // The background holds an ask with `after` until the next change: the next ask goes at once.
+  it('asks again at once after an answer that was held for a change, at most once per interval after quick ones', async () => {
+    let release!: (context: StoryContext) => void;
+    sendMessageMock
+      .mockResolvedValueOnce(makeContext({ complete: false, version: 1 }))
+      .mockReturnValueOnce(new Promise((done) => (release = done)))
+      .mockResolvedValue(makeContext({ complete: false, version: 3 }));
+    render(<Probe request={{ article }} />);
+    await advance(POLL_INTERVAL_MS);
+    expect(sendMessageMock).toHaveBeenCalledTimes(2);
+    await advance(POLL_INTERVAL_MS * 5); // held by the background
+    expect(sendMessageMock).toHaveBeenCalledTimes(2);
+    release(makeContext({ complete: false, version: 2 }));
+    await advance(0);
+    expect(last()).toMatchObject({ status: 'ready', context: { version: 3 } });
+    expect(sendMessageMock).toHaveBeenCalledTimes(3);
+    expect(sendMessageMock).toHaveBeenLastCalledWith('getContext', { article, after: 2 });
+    // Answered at once: the next ask waits for the interval.
+    await advance(POLL_INTERVAL_MS - 1);
+    expect(sendMessageMock).toHaveBeenCalledTimes(3);
+    await advance(1);
+    expect(sendMessageMock).toHaveBeenCalledTimes(4);
   });
 
   it('gives up after the deadline and keeps what arrived', async () => {
@@ -98,11 +126,10 @@ describe('useStoryContext', () => {
     sendMessageMock.mockResolvedValue(makeContext());
     render(<Probe request={{ article, tabId: 7 }} first={partial} />);
     expect(states).toEqual([{ status: 'ready', context: partial, isFinal: false }]);
-    await advance(0);
     expect(sendMessageMock).not.toHaveBeenCalled();
-    expect(states).toHaveLength(1);
-    await advance(POLL_INTERVAL_MS);
-    expect(sendMessageMock).toHaveBeenCalledTimes(1);
+    await advance(0);
+    // The next ask is for what comes after the answer shown.
+    expect(sendMessageMock).toHaveBeenCalledExactlyOnceWith('getContext', { article, tabId: 7, after: partial.version });
     expect(last()).toMatchObject({ status: 'ready', isFinal: true, context: { complete: true } });
   });
 

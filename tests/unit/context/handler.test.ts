@@ -25,6 +25,12 @@ describe('getContext handler', () => {
     expect(isTabPrivate).not.toHaveBeenCalled();
   });
 
+  it('passes on the version the asker shows, so the service answers with the next change', async () => {
+    const { service, handlers } = setup();
+    await handlers.getContext({ article, after: 41 }, tab(3, false));
+    expect(service.getContext).toHaveBeenCalledWith(article, { isPrivate: false, tabId: 3, after: 41 });
+  });
+
   it('treats the sidebar in a private window as private', async () => {
     const { service, handlers } = setup();
     await handlers.getContext({ article }, tab(3, true));

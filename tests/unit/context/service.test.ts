@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyseArticle } from '@/utils/analysis/analyse';
 import type { Article } from '@/utils/article/types';
-import { FAILURE_RETRY_MS, RELATED_TTL_MS, createContextService, type AskOptions } from '@/utils/context/service';
+import { FAILURE_RETRY_MS, LONG_POLL_MS, RELATED_TTL_MS, createContextService, type AskOptions } from '@/utils/context/service';
 import { entityKeys } from '@/utils/context/timeline';
 import type { StoryContext } from '@/utils/context/types';
 import type { HistoryEntry } from '@/utils/history-types';
@@ -110,6 +110,59 @@ describe('getContext', () => {
     // The article itself (in GDELT's list) is not related coverage of itself.
     expect(done.related.sameStory.some((s) => s.url === harwick.canonicalUrl)).toBe(false);
     expect(done.updatedAt).toBeGreaterThanOrEqual(partial.updatedAt);
+  });
+
+  // The sidebar and the popup ask with the version they show: the answer comes with the next change.
+  it('holds an ask made with the version it has until the lookup changes, then answers with the change', async () => {
+    const gate = gatedRoute();
+    const { service } = makeService({ route: gate.route });
+    const first = await service.getContext(harwick, normal);
+    await vi.advanceTimersByTimeAsync(100); // the explainers and the history answer
+    const shown = await service.getContext(harwick, normal);
+    let answer: StoryContext | null = null;
+    void service.getContext(harwick, { ...normal, after: shown.version }).then((ctx) => (answer = ctx));
+    await vi.advanceTimersByTimeAsync(LONG_POLL_MS / 2);
+    expect(answer).toBeNull();
+    gate.release('www.bing.com');
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.waitFor(() => expect(answer).not.toBeNull());
+    expect(answer!.version).toBeGreaterThan(shown.version);
+    expect(shown.version).toBeGreaterThan(first.version);
+    expect(answer!.providers.find((p) => p.id === 'bing-news')!.count).toBeGreaterThan(0);
+  });
+
+  it('answers a held ask with what is known after LONG_POLL_MS without a change, and answers at once for another version or a complete lookup', async () => {
+    const gate = gatedRoute();
+    const { service } = makeService({ route: gate.route });
+    await service.getContext(harwick, normal);
+    await vi.advanceTimersByTimeAsync(100);
+    const shown = await service.getContext(harwick, normal);
+    let answer: StoryContext | null = null;
+    void service.getContext(harwick, { ...normal, after: shown.version }).then((ctx) => (answer = ctx));
+    await vi.advanceTimersByTimeAsync(LONG_POLL_MS - 1);
+    expect(answer).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answer).toMatchObject({ version: shown.version, complete: false });
+    // An older version (or another lookup's): at once.
+    await expect(service.getContext(harwick, { ...normal, after: shown.version - 1 })).resolves.toMatchObject({ version: shown.version });
+
+    for (const host of ['www.bing.com', 'news.google.com', 'api.gdeltproject.org']) gate.release(host);
+    const done = await untilComplete(() => service.getContext(harwick, normal));
+    await expect(service.getContext(harwick, { ...normal, after: done.version })).resolves.toBe(done);
+  });
+
+  it('answers a held ask when its tab closes and the lookup is aborted', async () => {
+    const { route } = gatedRoute();
+    const { service } = makeService({ route });
+    await service.getContext(harwick, { isPrivate: false, tabId: 3 });
+    await vi.advanceTimersByTimeAsync(100);
+    const shown = await service.getContext(harwick, { isPrivate: false, tabId: 3 });
+    let answered = false;
+    void service.getContext(harwick, { isPrivate: false, tabId: 3, after: shown.version }).then(() => (answered = true));
+    await vi.advanceTimersByTimeAsync(10);
+    service.releaseTab(3);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answered).toBe(true);
   });
 
   it('makes one lookup for concurrent asks about the same article', async () => {

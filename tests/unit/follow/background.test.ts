@@ -45,6 +45,7 @@ const contextOf = (complete: boolean, urls: string[]): StoryContext =>
     source: { name: 'The Riverside Courier', domain: 'riverside-courier.co.uk' },
     complete,
     updatedAt: 0,
+    version: 1,
   }) as StoryContext;
 
 const fromTab = (incognito: boolean, id = 7) => ({ tab: { id, incognito }, frameId: 0 }) as MessageSender;

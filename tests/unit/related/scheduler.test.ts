@@ -210,6 +210,44 @@ describe('rate limits', () => {
     await Promise.all([tabA, tabB]);
   });
 
+  // A reader who closes an article's tab while its GDELT request still waits for its turn: the
+  // next article's request takes that turn instead of queueing behind a request never sent.
+  it('gives the turn of a request cancelled while waiting to the next request', async () => {
+    const { scheduler, calls } = setup();
+    const first = runProviders(scheduler, [job(gdeltProvider)]);
+    const closed = new AbortController();
+    const cancelled = runProviders(scheduler, [job(gdeltProvider)], { signal: closed.signal });
+    await vi.advanceTimersByTimeAsync(1_000);
+    closed.abort(new DOMException('tab closed', 'AbortError'));
+    await vi.advanceTimersByTimeAsync(0);
+    const next = runProviders(scheduler, [job(gdeltProvider)]);
+    await vi.advanceTimersByTimeAsync(3_999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    // Still one request per 5 s: the cancelled one's turn, not an earlier one.
+    expect(calls[1]!.at - calls[0]!.at).toBe(5_000);
+    await expect(cancelled).resolves.toMatchObject([{ state: 'offline', message: 'cancelled' }]);
+    await Promise.all([first, next]);
+  });
+
+  it('keeps the turns reserved after a cancelled one', async () => {
+    const { scheduler, calls } = setup();
+    const closed = new AbortController();
+    const runs = [runProviders(scheduler, [job(gdeltProvider)])];
+    const cancelled = runProviders(scheduler, [job(gdeltProvider)], { signal: closed.signal });
+    runs.push(runProviders(scheduler, [job(gdeltProvider)]));
+    await vi.advanceTimersByTimeAsync(1_000);
+    closed.abort(new DOMException('tab closed', 'AbortError'));
+    await vi.advanceTimersByTimeAsync(0);
+    runs.push(runProviders(scheduler, [job(gdeltProvider)]));
+    await vi.advanceTimersByTimeAsync(20_000);
+    await cancelled;
+    await Promise.all(runs);
+    // The third asker had the turn at 10 s; the fourth queues after it (a turn in the middle is not reused).
+    expect(calls.map((c) => c.at - T0)).toEqual([0, 10_000, 15_000]);
+  });
+
   it('does not delay providers with their own, shorter interval', async () => {
     const { scheduler, calls } = setup();
     const all = runProviders(scheduler, [job(gdeltProvider, 2), job(bingNewsProvider, 2)]);
