@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage, sendReaderMessage } from '@/utils/messaging';
 import { Tabs } from '@/components/Tabs';
 import { t } from '@/utils/i18n';
+import { perfMark } from '@/utils/perf';
 import { sidePanelOpener } from '@/utils/side-panel';
 import { parseTabParam, resolveTabId } from './tab-id';
 import type { HistoryState } from './HistoryPanel';
@@ -55,9 +56,13 @@ async function loadPage(tabId: number | null, retries: readonly number[] = []): 
   try {
     // The background is asked for the context of the article the tab reported while the tab itself is
     // asked for its article: one wait instead of two in a row.
-    const reported = sendMessage('getTabContext', { tabId }).catch(() => null);
+    const reported = sendMessage('getTabContext', { tabId }).then(
+      (known) => (perfMark('popup:tab-context'), known),
+      () => null,
+    );
     // A page the detector ruled out has no reader yet: the background loads it, then the page is asked.
     const article = await sendReaderMessage(tabId, 'getArticle', {}, loadReader);
+    perfMark('popup:tab-article');
     if (!article) return { status: 'none', why: 'not-article' };
     // The tab's answer is the truth: another article (or none reported) is asked for now, before this
     // page paints anything, so that the background works while it renders.

@@ -1,7 +1,8 @@
 /**
  * Bundle sizes per entrypoint of a built extension: every file an entrypoint loads at start
- * (its HTML's scripts, module preloads and stylesheets, the manifest's content-script files, and
- * the static imports of those scripts, followed), raw and gzip-compressed (level 9) file by file.
+ * (its HTML page itself, which may hold its styles, the page's scripts, module preloads and
+ * stylesheets, the manifest's content-script files, and the static imports of those scripts,
+ * followed), raw and gzip-compressed (level 9) file by file.
  * Lazily imported chunks (`import()`) are listed apart: they cost nothing until used.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -83,17 +84,20 @@ interface Manifest {
 export function entrySizes(root: string): EntrySize[] {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Manifest;
   const sizes: EntrySize[] = [];
-  // WXT's shadow-root UI (cssInjectionMode 'ui') fetches `<script>.css` when it mounts: counted too.
+  // A script's stylesheet of the same name (a shadow-root UI fetches it when it mounts): counted too.
   const content = (manifest.content_scripts ?? []).flatMap((c) => [
     ...(c.js ?? []),
     ...(c.css ?? []),
     ...(c.js ?? []).map((js) => js.replace(/\.js$/, '.css')).filter((css) => existsSync(join(root, css)) && !(c.css ?? []).includes(css)),
   ]);
   if (content.length) sizes.push(sizeOf(root, 'content script', content));
+  // The reader, which the content script (the detector) loads into pages that may hold an article.
+  const reader = ['content-scripts/article.js', 'content-scripts/article.css'].filter((file) => existsSync(join(root, file)));
+  if (reader.length) sizes.push(sizeOf(root, 'reader (articles only)', reader));
   const popup = manifest.action?.default_popup ?? manifest.browser_action?.default_popup;
-  if (popup) sizes.push(sizeOf(root, 'popup', htmlRefs(root, popup)));
+  if (popup) sizes.push(sizeOf(root, 'popup', [popup, ...htmlRefs(root, popup)]));
   const options = manifest.options_ui?.page ?? manifest.options_page;
-  if (options) sizes.push(sizeOf(root, 'options', htmlRefs(root, options)));
+  if (options) sizes.push(sizeOf(root, 'options', [options, ...htmlRefs(root, options)]));
   const background = manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? []);
   if (background.length) sizes.push(sizeOf(root, 'background', background));
   return sizes;
