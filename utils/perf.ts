@@ -22,3 +22,25 @@ export async function withPerfMarks<T>(name: string, work: () => Promise<T>): Pr
     perfMark(`${name}:end`);
   }
 }
+
+/**
+ * Marks `name` once what was just rendered is on screen. Call it right after the DOM changed (a
+ * layout effect): the animation-frame callback runs before the next frame is painted, and a task
+ * queued from it runs after that paint. (Preact's `useEffect` may run before the paint: when no
+ * frame comes within 35 ms, e.g. while the page is still loading, it does not wait for one.)
+ */
+export function perfMarkAfterPaint(name: string): void {
+  if (PERF_MARKS) requestAnimationFrame(() => setTimeout(() => perfMark(name), 0));
+}
+
+/**
+ * Times the first paint of `element`'s text (the Element Timing API: an `element` performance entry
+ * named `backstory:<name>` with its render time), and marks `name` after the next paint as well
+ * ({@link perfMarkAfterPaint}: where the API is missing, or the element sits in a shadow root).
+ * Call it right after the element was rendered (a layout effect), before it is painted.
+ */
+export function perfTimePaint(element: Element | null | undefined, name: string): void {
+  if (!PERF_MARKS) return;
+  element?.setAttribute('elementtiming', `backstory:${name}`);
+  perfMarkAfterPaint(name);
+}

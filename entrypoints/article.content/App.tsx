@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
 import { Sidebar } from '@/components/Sidebar';
 import { SidebarContext } from '@/components/SidebarContext';
 import { useStoryContext } from '@/components/useStoryContext';
-import { perfMark } from '@/utils/perf';
+import { perfTimePaint } from '@/utils/perf';
+import { SIDEBAR_TAG } from './sidebar-mode';
 
 export type AppProps = {
   article: Article;
@@ -35,9 +36,11 @@ export function App({ article, first, startExpanded = false, toggles = 0, onHide
   const state = useStoryContext({ article }, { first });
   const context = state.status === 'ready' ? state.context : null;
   const hasSameStory = (context?.related.sameStory.length ?? 0) > 0;
-  // Effects run after the paint: the mark says when the reader could see the items.
-  useEffect(() => {
-    if (hasSameStory) perfMark('sidebar:same-story');
+  // When the reader could see the items: their count on the sidebar's tab (benchmark builds only).
+  useLayoutEffect(() => {
+    if (!hasSameStory) return;
+    const host = document.querySelector(SIDEBAR_TAG);
+    perfTimePaint(host?.shadowRoot?.querySelector('button[aria-expanded]'), 'sidebar:same-story');
   }, [hasSameStory]);
   return (
     <Sidebar

@@ -10,10 +10,9 @@ import { uiLanguage } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { perfMark } from '@/utils/perf';
 import { App } from './App';
-import type { SidebarTarget, SidebarView } from './sidebar-mode';
+import { SIDEBAR_TAG, type SidebarTarget, type SidebarView } from './sidebar-mode';
 
-/** Tag name of the shadow host; end-to-end tests look for it. */
-export const SIDEBAR_TAG = 'backstory-sidebar';
+export { SIDEBAR_TAG };
 
 type Ui = ShadowRootContentScriptUi<HTMLElement>;
 

@@ -2,6 +2,9 @@ import type { Article } from '@/utils/article/types';
 import { isSidebarShown, type Settings } from '@/utils/settings';
 import type { SidebarHandle } from './controller';
 
+/** Tag name of the sidebar's shadow host; end-to-end tests look for it. */
+export const SIDEBAR_TAG = 'backstory-sidebar';
+
 /** How the sidebar is shown: whether it starts expanded, and how many times the keyboard command toggled it. */
 export type SidebarView = { startExpanded: boolean; toggles: number };
 

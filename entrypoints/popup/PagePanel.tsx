@@ -5,8 +5,8 @@ import { ContextView } from '@/components/ContextView';
 import { FollowButton } from '@/components/FollowButton';
 import { HistoryReadEarlier } from '@/components/HistoryReadEarlier';
 import { StatusMessage } from '@/components/StatusMessage';
-import { useEffect } from 'preact/hooks';
-import { perfMark } from '@/utils/perf';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { perfTimePaint } from '@/utils/perf';
 import { useStoryContext } from '@/components/useStoryContext';
 
 export type PageState =
@@ -37,13 +37,14 @@ function ArticlePanel({ article, first, tabId }: { article: Article; first?: Sto
   // The hook restarts only when the article or tab changes, not on a new request object.
   const context = useStoryContext(tabId === null ? { article } : { article, tabId }, { first });
   const hasResults = context.status === 'ready' && context.context.related.sameStory.length > 0;
-  // Effects run after the paint: the marks say when the reader could see the header, then the results.
-  useEffect(() => perfMark('popup:article'), []);
-  useEffect(() => {
-    if (hasResults) perfMark('popup:results');
+  // When the reader could see the header, then the results (benchmark builds only).
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => perfTimePaint(root.current?.querySelector('.bs-card__title'), 'popup:article'), []);
+  useLayoutEffect(() => {
+    if (hasResults) perfTimePaint(root.current?.querySelector('.bs-story__title'), 'popup:results');
   }, [hasResults]);
   return (
-    <div class="popup__article">
+    <div class="popup__article" ref={root}>
       <FollowButton article={article} tabId={tabId} />
       {context.status === 'ready' && <HistoryReadEarlier items={context.context.timeline} />}
       <ContextView
