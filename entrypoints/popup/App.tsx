@@ -18,6 +18,8 @@ export type AppProps = {
    * page; returns a function that stops. Absent in the popup, which shows one tab.
    */
   followTab?: (onTab: (tabId: number | null) => void) => () => void;
+  /** The popup's page, asked for before this rendered ({@link requestPage}); asked for here when absent. */
+  requested?: PageRequest;
 };
 
 export const HISTORY_LIMIT = 200;
@@ -79,8 +81,20 @@ async function loadPage(tabId: number | null, retries: readonly number[] = []): 
   }
 }
 
+/** The popup's tab, and the page state of that tab, on the way. */
+export type PageRequest = { search: string; tabId: Promise<number | null>; page: Promise<PageState> };
+
+/**
+ * Asks which tab the popup is for and what that tab shows. main.tsx calls it before the popup's first
+ * render (which takes a while on a slow machine), so the messages are under way meanwhile.
+ */
+export function requestPage(search: string): PageRequest {
+  const tabId = resolveTabId(search, findActiveTabId).catch(() => null);
+  return { search, tabId, page: tabId.then((id) => loadPage(id)) };
+}
+
 /** The popup: "This page" (the tab's article) and "History". Owns all data and messaging. */
-export function App({ search, followTab }: AppProps) {
+export function App({ search, followTab, requested }: AppProps) {
   // `?view=following`: the notification of new coverage opens the Following list.
   const [selected, setSelected] = useState(() => (new URLSearchParams(search).get('view') === 'following' ? 'following' : 'page'));
   const [page, setPage] = useState<PageState>({ status: 'loading' });
@@ -93,12 +107,12 @@ export function App({ search, followTab }: AppProps) {
   useLayoutEffect(() => {
     let asked = 0;
     let shown: number | null | undefined;
-    const show = (id: number | null) => {
+    const show = (id: number | null, page?: Promise<PageState>) => {
       const ask = ++asked;
       if (id !== shown) setPage((current) => (current.status === 'loading' ? current : { status: 'loading' }));
       shown = id;
       setTabId(id);
-      void loadPage(id, followTab ? PANEL_RETRIES : []).then((next) => ask === asked && setPage(next));
+      void (page ?? loadPage(id, followTab ? PANEL_RETRIES : [])).then((next) => ask === asked && setPage(next));
     };
     if (followTab) {
       // Another tab, or a new page in it: what it shows, and the history with the latest visits.
@@ -111,9 +125,8 @@ export function App({ search, followTab }: AppProps) {
         stop();
       };
     }
-    void resolveTabId(search, findActiveTabId)
-      .catch(() => null)
-      .then(show);
+    const request = requested?.search === search ? requested : requestPage(search);
+    void request.tabId.then((id) => show(id, request.page));
     return () => {
       asked = -1;
     };

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App, HISTORY_LIMIT } from '@/entrypoints/popup/App';
+import { App, HISTORY_LIMIT, requestPage } from '@/entrypoints/popup/App';
 import { sendMessage, sendTabMessage } from '@/utils/messaging';
 import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
@@ -52,6 +52,18 @@ describe('popup App', () => {
     expect(sendTabMessageMock).toHaveBeenCalledWith(42, 'getArticle', {});
     expect(screen.getByText('4 min read')).toBeTruthy();
     expect(screen.getByText('By Ana Souza and Lee Park')).toBeTruthy();
+  });
+
+  // main.tsx asks before the popup's first render: the App shows that answer and asks nothing again.
+  it('shows the page asked for before it rendered, without asking the tab again', async () => {
+    sendTabMessageMock.mockResolvedValue(makeArticle());
+    const requested = requestPage('?tab=42');
+    expect(sendTabMessageMock).not.toHaveBeenCalled(); // the tab id is resolved first (a microtask)
+    await requested.page;
+    expect(sendTabMessageMock).toHaveBeenCalledExactlyOnceWith(42, 'getArticle', {});
+    render(<App search="?tab=42" requested={requested} />);
+    expect(await screen.findByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
+    expect(sendTabMessageMock).toHaveBeenCalledOnce();
   });
 
   it('without ?tab= asks the active tab of the current window', async () => {
