@@ -11,6 +11,7 @@ import { detectLanguage } from '../analysis/language';
 import { isCreditLine, isDateLine, isInterfaceLabel, isRelatedHeading } from './boilerplate';
 import { getBlockText, measureText } from './text';
 import type { Article } from './types';
+import { perfMark } from '../perf';
 
 /** Longest title/byline/site name/excerpt kept; the message protocol rejects longer fields. */
 const MAX_FIELD = 1_000;
@@ -317,6 +318,8 @@ function buildArticle(doc: Document, url: string, meta: PageMetadata): Article |
     parsed = runReadability(doc);
   } catch {
     return null;
+  } finally {
+    perfMark('cs:read:readability');
   }
   if (!parsed?.content) return null;
   const siteName = clip(meta.siteName ?? parsed.siteName);
@@ -372,8 +375,11 @@ export interface PageReading {
 export function readPage(doc: Document, url: string): PageReading {
   const pageType = readPageType(doc);
   const { isArticle, reason } = classifyPage(doc, url, pageType);
+  perfMark('cs:read:classified');
   if (!isArticle) return { isArticle, reason, article: null };
-  const article = buildArticle(doc, url, readMetadata(doc, url, pageType));
+  const meta = readMetadata(doc, url, pageType);
+  perfMark('cs:read:metadata');
+  const article = buildArticle(doc, url, meta);
   if (!article) return { isArticle: false, reason: `${reason}; but nothing readable was extracted`, article: null };
   return { isArticle, reason, article };
 }
