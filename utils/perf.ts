@@ -34,13 +34,14 @@ export function perfMarkAfterPaint(name: string): void {
 }
 
 /**
- * Times the first paint of `element`'s text (the Element Timing API: an `element` performance entry
- * named `backstory:<name>` with its render time), and marks `name` after the next paint as well
- * ({@link perfMarkAfterPaint}: where the API is missing, or the element sits in a shadow root).
- * Call it right after the element was rendered (a layout effect), before it is painted.
+ * Times the first paint of the text of the element `find` returns (the Element Timing API: an
+ * `element` performance entry named `backstory:<name>` with its render time), and marks `name` after
+ * the next paint as well ({@link perfMarkAfterPaint}: where the API is missing, or the element sits in
+ * a shadow root). Call it right after the element was rendered (a layout effect), before it is
+ * painted. `find` runs in benchmark builds only: a normal build looks nothing up.
  */
-export function perfTimePaint(element: Element | null | undefined, name: string): void {
+export function perfTimePaint(name: string, find: () => Element | null | undefined): void {
   if (!PERF_MARKS) return;
-  element?.setAttribute('elementtiming', `backstory:${name}`);
+  find()?.setAttribute('elementtiming', `backstory:${name}`);
   perfMarkAfterPaint(name);
 }

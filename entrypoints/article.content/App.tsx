@@ -38,9 +38,7 @@ export function App({ article, first, startExpanded = false, toggles = 0, onHide
   const hasSameStory = (context?.related.sameStory.length ?? 0) > 0;
   // When the reader could see the items: their count on the sidebar's tab (benchmark builds only).
   useLayoutEffect(() => {
-    if (!hasSameStory) return;
-    const host = document.querySelector(SIDEBAR_TAG);
-    perfTimePaint(host?.shadowRoot?.querySelector('button[aria-expanded]'), 'sidebar:same-story');
+    if (hasSameStory) perfTimePaint('sidebar:same-story', () => document.querySelector(SIDEBAR_TAG)?.shadowRoot?.querySelector('button[aria-expanded]'));
   }, [hasSameStory]);
   return (
     <Sidebar

@@ -39,9 +39,9 @@ function ArticlePanel({ article, first, tabId }: { article: Article; first?: Sto
   const hasResults = context.status === 'ready' && context.context.related.sameStory.length > 0;
   // When the reader could see the header, then the results (benchmark builds only).
   const root = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => perfTimePaint(root.current?.querySelector('.bs-card__title'), 'popup:article'), []);
+  useLayoutEffect(() => perfTimePaint('popup:article', () => root.current?.querySelector('.bs-card__title')), []);
   useLayoutEffect(() => {
-    if (hasResults) perfTimePaint(root.current?.querySelector('.bs-story__title'), 'popup:results');
+    if (hasResults) perfTimePaint('popup:results', () => root.current?.querySelector('.bs-story__title'));
   }, [hasResults]);
   return (
     <div class="popup__article" ref={root}>
