@@ -8,7 +8,7 @@ import { lazySidebar } from './lazy-sidebar';
 import { createSidebarGate } from './sidebar-mode';
 import { getSettings, normaliseSite, updateSettings, watchSettings } from '@/utils/settings';
 import { perfMark } from '@/utils/perf';
-import { READER_CSS_FILE, READER_RUNS, READER_STYLE } from './reader-flag';
+import { fetchReaderStyle, READER_RUNS, READER_STYLE } from './reader-flag';
 import { SPA_SETTLE_MS } from '../detector/watch';
 import './style.css';
 
@@ -38,8 +38,9 @@ export default defineContentScript({
     // The reader runs where the page is likely an article: what the sidebar needs is fetched at once,
     // while the page is read: the settings, and the stylesheet unless the detector fetched it already.
     const fetched = flags[READER_STYLE] as Promise<string> | undefined;
-    const css = (fetched ?? fetch(browser.runtime.getURL(READER_CSS_FILE as PublicPath)).then((response) => response.text())) // (WXT's list of paths leaves out stylesheets)
-      .catch(() => ''); // The extension was reloaded under the page: an unstyled sidebar still works.
+    // A failed fetch (the extension was reloaded under the page) leaves an unstyled sidebar that still
+    // works. (WXT's list of paths leaves out stylesheets: hence the cast.)
+    const css = (fetched ?? fetchReaderStyle((path) => browser.runtime.getURL(path as PublicPath))).catch(() => '');
     const target = lazySidebar(() =>
       import('./mount-sidebar').then(({ createSidebar }) => createSidebar(ctx, { css, onHideOnSite: () => void hideOnSite().catch(() => {}) })),
     );

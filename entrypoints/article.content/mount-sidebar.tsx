@@ -12,8 +12,6 @@ import { perfMark } from '@/utils/perf';
 import { App } from './App';
 import { SIDEBAR_TAG, type SidebarTarget, type SidebarView } from './sidebar-mode';
 
-export { SIDEBAR_TAG };
-
 type Ui = ShadowRootContentScriptUi<HTMLElement>;
 
 export type SidebarDeps = {

@@ -1,7 +1,15 @@
 /** The reader's file in the build (WXT names a content script's bundle after its folder). */
 export const READER_FILE = '/content-scripts/article.js';
-/** The reader's stylesheet (the sidebar's shadow root's): fetched by the reader as soon as it runs. */
+/** The reader's stylesheet (the sidebar's shadow root's). */
 export const READER_CSS_FILE = '/content-scripts/article.css';
+
+/**
+ * Fetches the reader's stylesheet, `getURL` being the extension's `runtime.getURL`: the detector does
+ * it beside its import of the reader, the reader itself when the background loaded it.
+ */
+export function fetchReaderStyle(getURL: (path: string) => string): Promise<string> {
+  return fetch(getURL(READER_CSS_FILE)).then((response) => response.text());
+}
 
 /**
  * The global (in the extension's isolated world of a page, never the page's own) that says the

@@ -12,7 +12,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { quickCheck } from '@/utils/article/quick-check';
 import { perfMark } from '@/utils/perf';
 import { createIdleScheduler } from '../article.content/schedule';
-import { READER_CSS_FILE, READER_FILE, READER_LOADING, READER_RUNS, READER_STYLE } from '../article.content/reader-flag';
+import { fetchReaderStyle, READER_FILE, READER_LOADING, READER_RUNS, READER_STYLE } from '../article.content/reader-flag';
 import { startDetector } from './watch';
 
 /** The extension API the detector uses, from the browser itself (`browser` in Firefox, `chrome` in Chrome). */
@@ -59,7 +59,7 @@ export default defineUnlistedScript(() => {
       const loading = import(/* @vite-ignore */ extensionUrl(READER_FILE));
       flags[READER_LOADING] = loading;
       // Its stylesheet at the same time, for the sidebar: fetched in parallel, not after the reader.
-      const style = fetch(extensionUrl(READER_CSS_FILE)).then((response) => response.text());
+      const style = fetchReaderStyle(extensionUrl);
       flags[READER_STYLE] = style;
       for (const promise of [loading, style])
         promise.catch(() => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createSidebar, SIDEBAR_TAG } from '@/entrypoints/article.content/mount-sidebar';
+import { createSidebar } from '@/entrypoints/article.content/mount-sidebar';
+import { SIDEBAR_TAG } from '@/entrypoints/article.content/sidebar-mode';
 import type { StoryContext } from '@/utils/context/types';
 import type { Article } from '@/utils/article/types';
 import { makeArticle, makeContext, makeStory } from '../components/fixtures';
