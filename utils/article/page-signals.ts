@@ -26,7 +26,21 @@ const SEARCH_PATH = /\/(?:search|suche|recherche|buscar|busca|cerca|poisk|zoeken
 const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keyword', 'keywords', 'term', 'text', 'k'];
 const LISTING_PATH =
   /\/(?:tags?|topics?|themen|thema|section|sections|category|categories|categorie|rubrique|rubrik|ressort|author|authors|autor|autoren|auteur|archive|archives|page|latest|news-list)(?:\/|$)/i;
-const ARTICLE_PATH = /\/(?:19|20)\d{2}\/\d{1,2}\/|(?:19|20)\d{2}-\d{2}-\d{2}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){3,}|\d{6,}|\.(?:s?html?|php)$/u;
+/**
+ * A dated path, a slug of four words or more, a long number, a page file. Two spellings of one
+ * pattern: Unicode letter classes cost a new page milliseconds to build (more than the rest of the
+ * quick check), so the ASCII one serves ASCII paths, where `[a-zA-Z0-9]` is exactly `[\p{L}\p{N}]`.
+ */
+const ARTICLE_PATH_ASCII = /\/(?:19|20)\d{2}\/\d{1,2}\/|(?:19|20)\d{2}-\d{2}-\d{2}|[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+){3,}|\d{6,}|\.(?:s?html?|php)$/;
+let articlePathUnicode: RegExp | undefined;
+
+function isArticlePath(path: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < path.length && ascii; i++) ascii = path.charCodeAt(i) < 0x80;
+  if (ascii) return ARTICLE_PATH_ASCII.test(path);
+  articlePathUnicode ??= new RegExp(ARTICLE_PATH_ASCII.source.replaceAll('a-zA-Z0-9', '\\p{L}\\p{N}'), 'u');
+  return articlePathUnicode.test(path);
+}
 
 /**
  * What the URL's shape says. With `bestCase`, a path that is neither a search nor a listing counts
@@ -47,7 +61,7 @@ export function urlSignals(url: string, { bestCase = false } = {}): Signal[] {
   if (SEARCH_PATH.test(path) || SEARCH_PARAMS.some((name) => parsed.searchParams.get(name)))
     signals.push({ weight: -1.5, label: 'search URL' });
   else if (LISTING_PATH.test(path)) signals.push({ weight: -1, label: 'listing URL' });
-  else if (bestCase || ARTICLE_PATH.test(path)) signals.push({ weight: 0.5, label: 'article-like URL' });
+  else if (bestCase || isArticlePath(path)) signals.push({ weight: 0.5, label: 'article-like URL' });
   return signals;
 }
 
@@ -79,12 +93,27 @@ export const MIN_PROSE = 250;
 /** Score at or above which the page counts as an article. */
 export const THRESHOLD = 1;
 
+/** The prose from which each weight of the prose signal counts, most first; below the last, -2. */
+const PROSE_TIERS: readonly (readonly [least: number, weight: number])[] = [
+  [2500, 2],
+  [1200, 1.5],
+  [600, 0.5],
+  [300, 0],
+];
+
 /** The prose signal: more prose, more weight (never less: the quick check relies on it). */
 export function proseSignal(prose: number): Signal | null {
-  if (prose >= 2500) return { weight: 2, label: `${prose} chars of prose` };
-  if (prose >= 1200) return { weight: 1.5, label: `${prose} chars of prose` };
-  if (prose >= 600) return { weight: 0.5, label: `${prose} chars of prose` };
-  if (prose < 300) return { weight: -2, label: `only ${prose} chars of prose` };
+  for (const [least, weight] of PROSE_TIERS) if (prose >= least) return weight ? { weight, label: `${prose} chars of prose` } : null;
+  return { weight: -2, label: `only ${prose} chars of prose` };
+}
+
+/**
+ * The least prose, {@link MIN_PROSE} or more, whose signal weighs at least `weight`; null when no
+ * amount of prose does. The quick check reads paragraphs only until it has that much.
+ */
+export function leastProseFor(weight: number): number | null {
+  for (const least of [MIN_PROSE, ...PROSE_TIERS.map(([prose]) => prose).reverse()])
+    if ((proseSignal(least)?.weight ?? 0) >= weight) return least;
   return null;
 }
 

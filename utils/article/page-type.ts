@@ -75,9 +75,14 @@ export interface JsonLdIndex {
 
 const MAX_JSONLD_NODES = 2_000;
 
-/** The page's JSON-LD blocks. */
+/**
+ * The page's JSON-LD blocks. The selector passes only scripts whose type names JSON-LD somewhere (a
+ * news page has dozens of other scripts); the pattern then reads the type as browsers do.
+ */
 export function jsonLdScripts(doc: Document): HTMLScriptElement[] {
-  return Array.from(doc.querySelectorAll('script')).filter((script) => /^\s*application\/ld\+json\b/i.test(script.getAttribute('type') ?? ''));
+  return Array.from(doc.querySelectorAll<HTMLScriptElement>('script[type*="ld+json" i]')).filter((script) =>
+    /^\s*application\/ld\+json\b/i.test(script.getAttribute('type') ?? ''),
+  );
 }
 
 /**
@@ -90,9 +95,13 @@ export function mayDeclareArticle(text: string): boolean {
   return false;
 }
 
-/** `og:type` as {@link readPageType} reads it (the first meta tag naming it, lower-cased), without the other meta tags. */
+/**
+ * `og:type` as {@link readPageType} reads it (the first meta tag naming it, lower-cased), without the
+ * other meta tags: the selector passes only tags with "og:type" in a naming attribute.
+ */
 export function readOgType(doc: Document): string | null {
-  for (const [key, content] of metaEntries(doc)) if (key === 'og:type') return content.toLowerCase();
+  const named = META_KEYS.map((attribute) => `meta[${attribute}*="og:type" i]`).join(', ');
+  for (const [key, content] of metaEntries(doc.querySelectorAll(named))) if (key === 'og:type') return content.toLowerCase();
   return null;
 }
 
@@ -165,8 +174,8 @@ export function metaContent(metas: Map<string, string>, ...keys: string[]): stri
 const META_KEYS = ['property', 'name', 'itemprop', 'http-equiv'];
 
 /** Every `[lower-cased key, content]` the meta tags name, in document order (tags without content skipped). */
-function* metaEntries(doc: Document): Generator<[string, string]> {
-  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+function* metaEntries(metas: ArrayLike<Element>): Generator<[string, string]> {
+  for (const meta of Array.from(metas)) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attrName of META_KEYS) {
@@ -179,7 +188,7 @@ function* metaEntries(doc: Document): Generator<[string, string]> {
 /** All meta tags by lower-cased key (first occurrence wins), read in one pass. */
 export function collectMeta(doc: Document): Map<string, string> {
   const metas = new Map<string, string>();
-  for (const [key, content] of metaEntries(doc)) if (!metas.has(key)) metas.set(key, content);
+  for (const [key, content] of metaEntries(doc.getElementsByTagName('meta'))) if (!metas.has(key)) metas.set(key, content);
   return metas;
 }
 

@@ -9,6 +9,8 @@
  * as the classifier reads them, in two steps: first cheaply (`og:type` alone, any URL that is not a
  * search or a listing taken as article-like, a JSON-LD block that names an article type taken as
  * declaring one); only a page that step cannot rule out gets its JSON-LD parsed and its URL tested.
+ * Paragraphs are read only as far as needed: none when the page type and the URL rule the page out
+ * whatever its prose, and on an article only until there is enough prose.
  */
 import { jsonLdScripts, mayDeclareArticle, readOgType, readPageType, type PageTypeMetadata } from './page-type';
 import {
@@ -16,44 +18,60 @@ import {
   effectiveLength,
   holdsSearchQuery,
   isSearchInput,
+  leastProseFor,
   metadataSignals,
-  MIN_PROSE,
-  proseSignal,
   SEARCH_QUERY_SIGNAL,
   THRESHOLD,
   urlSignals,
   type Signal,
 } from './page-signals';
 
-/** Paragraph text as the classifier counts it (`p`, `pre`, `div`s holding `<br>`), nothing taken off. */
-function proseUpperBound(doc: Document): number {
-  let total = 0;
-  for (const p of Array.from(doc.querySelectorAll('p, pre'))) total += effectiveLength(p.textContent ?? '');
+/**
+ * Paragraph text as the classifier counts it (`p`, `pre`, `div`s holding `<br>`), nothing taken off,
+ * read only as far as asked: the function returned reads on until the text adds up to its argument
+ * (effective characters) or the paragraphs run out, and says whether it got there.
+ */
+function proseReader(doc: Document): (atLeast: number) => boolean {
+  const paragraphs = Array.from(doc.querySelectorAll('p, pre'));
+  let divs: Element[] | null = null;
   const seen = new Set<Element>();
-  for (const br of Array.from(doc.querySelectorAll('div > br'))) {
-    const div = br.parentElement;
-    if (!div || seen.has(div)) continue;
-    seen.add(div);
-    total += effectiveLength(div.textContent ?? '');
-  }
-  return total;
+  let next = 0;
+  let total = 0;
+  const more = (): boolean => {
+    if (next < paragraphs.length) {
+      total += effectiveLength(paragraphs[next++]!.textContent ?? '');
+      return true;
+    }
+    divs ??= Array.from(doc.querySelectorAll('div > br'), (br) => br.parentElement!);
+    while (next - paragraphs.length < divs.length) {
+      const div = divs[next++ - paragraphs.length]!;
+      if (seen.has(div)) continue;
+      seen.add(div);
+      total += effectiveLength(div.textContent ?? '');
+      return true;
+    }
+    return false;
+  };
+  return (atLeast) => {
+    while (total < atLeast) if (!more()) return false;
+    return true;
+  };
 }
 
 const sum = (signals: Signal[]) => signals.reduce((total, s) => total + s.weight, 0);
 
 /**
  * Whether `doc` (loaded from `url`) may be an article: false only when the classifier's best
- * possible score stays below its threshold (see the module comment).
+ * possible score stays below its threshold (see the module comment). The cheapest readings come
+ * first, and each may end the check: the page type and the URL at best with the most prose, then
+ * the paragraphs until there is enough prose, then the page type and the URL exactly.
  */
 export function quickCheck(doc: Document, url: string): boolean {
   if (!doc.body) return false;
-  const proseBound = proseUpperBound(doc);
-  if (proseBound < MIN_PROSE) return false;
-  const contentBest = (proseSignal(proseBound)?.weight ?? 0) + CONTENT_WEIGHTS.paragraphsTogether + CONTENT_WEIGHTS.lowLinkDensity;
   const searchBox = holdsSearchQuery(Array.from(doc.querySelectorAll('input[value]')).filter(isSearchInput)) ? SEARCH_QUERY_SIGNAL.weight : 0;
-  /** The best score the classifier could give with this page type, the URL read exactly or at best. */
-  const best = (pageType: PageTypeMetadata, urlBestCase: boolean) =>
-    sum(metadataSignals(pageType)) + sum(urlSignals(url, { bestCase: urlBestCase })) + searchBox + contentBest;
+  /** The classifier's best score but for prose, with this page type, the URL read exactly or at best. */
+  const bestButProse = (pageType: PageTypeMetadata, urlBestCase: boolean) =>
+    sum(metadataSignals(pageType)) + sum(urlSignals(url, { bestCase: urlBestCase })) + searchBox + CONTENT_WEIGHTS.paragraphsTogether + CONTENT_WEIGHTS.lowLinkDensity;
 
   // Step 1: no JSON-LD parsing. An article type named anywhere is taken as declared; the JSON-LD's
   // other page types (which only count against) are left out.
@@ -65,9 +83,15 @@ export function quickCheck(doc: Document, url: string): boolean {
     topLevelArticleCount: 0,
     listedArticleCount: 0,
   };
-  if (best(declared, true) < THRESHOLD) return false;
+  const prose = proseReader(doc);
+  /** Whether the page has the prose that would lift `rest` to the threshold. */
+  const enoughProse = (rest: number) => {
+    const least = leastProseFor(THRESHOLD - rest);
+    return least !== null && prose(least);
+  };
+  if (!enoughProse(bestButProse(declared, true))) return false;
   if (!scripts.length) return true;
 
   // Step 2: the page type and the URL exactly as the classifier reads them.
-  return best(readPageType(doc), false) >= THRESHOLD;
+  return enoughProse(bestButProse(readPageType(doc), false));
 }

@@ -83,7 +83,15 @@ function randomPage(seed: number): { html: string; url: string } {
     }
   };
   const head = [
-    r.pick(['', '<meta property="og:type" content="article">', '<meta property="og:type" content="website">', '<meta name="og:type" content="video.other">']),
+    r.pick([
+      '',
+      '<meta property="og:type" content="article">',
+      '<meta property="og:type" content="website">',
+      '<meta name="og:type" content="video.other">',
+      // Spelled loosely: the quick check's selector must find what the metadata reader finds.
+      '<meta property=" OG:Type " content="Article">',
+      '<meta property="og:type" content=" "><meta itemprop="og:type" content="website">',
+    ]),
     r.pick([
       '',
       '<script type="application/ld+json">{"@type":"NewsArticle","headline":"A"}</script>',
@@ -91,6 +99,8 @@ function randomPage(seed: number): { html: string; url: string } {
       '<script type="application/ld+json">{"@type":"WebApplication","name":"Calculator"}</script>',
       '<script type="application/ld+json">{"@type":"SearchResultsPage"}</script>',
       '<script type="application/ld+json">{ broken json</script>',
+      '<script type=" Application/LD+JSON; charset=utf-8">{"@type":"NewsArticle","headline":"A"}</script>',
+      '<script type="text/x-ld+json-template">{"@type":"NewsArticle","headline":"A"}</script>',
       // An escaped type name: only parsing tells it is an article.
       '<script type="application/ld+json">{"@type":"News\\u0041rticle","headline":"A"}</script>',
     ]),

@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+/**
+ * The detection signals that need no content walk, as the quick check (run on every page) and the
+ * classifier share them: they must read the same page the same way, however it is spelled.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { leastProseFor, MIN_PROSE, proseSignal, urlSignals } from '@/utils/article/page-signals';
+import { jsonLdScripts, readOgType, readPageType } from '@/utils/article/page-type';
+import { quickCheck } from '@/utils/article/quick-check';
+
+const DOMS = {
+  'happy-dom': (html: string) => new DOMParser().parseFromString(html, 'text/html'),
+  linkedom: (html: string) => parseHTML(html).document as unknown as Document,
+};
+const page = (head: string, body = '') => `<html><head>${head}</head><body>${body}</body></html>`;
+const weightOf = (url: string) => urlSignals(url).reduce((sum, s) => sum + s.weight, 0);
+
+describe('urlSignals', () => {
+  it.each([
+    ['an ASCII slug of four words', 'https://news.example/local/council-backs-new-bridge', 0.5],
+    ['a Cyrillic slug (Russian news sites)', 'https://news.example/obshchestvo/%D1%81%D0%BE%D0%B2%D0%B5%D1%82-%D0%BE%D0%B4%D0%BE%D0%B1%D1%80%D0%B8%D0%BB-%D0%BD%D0%BE%D0%B2%D1%8B%D0%B9-%D0%BC%D0%BE%D1%81%D1%82', 0.5],
+    ['an accented slug (Portuguese)', 'https://news.example/politica/c%C3%A2mara-aprova-nova-ponte-sobre-o-rio', 0.5],
+    ['a dated path', 'https://news.example/2024/05/story', 0.5],
+    ['a long story number', 'https://news.example/story/1234567', 0.5],
+    ['a page file', 'https://news.example/news/bridge.html', 0.5],
+    ['a short non-ASCII path', 'https://news.example/%D0%BC%D0%BE%D1%81%D1%82', 0],
+    ['a three-word slug', 'https://news.example/local/new-bridge-plan', 0],
+    ['a home page', 'https://news.example/', -2],
+    ['a search page', 'https://news.example/search?q=bridge', -1.5],
+    ['a tag page', 'https://news.example/tags/bridges/', -1],
+  ])('reads %s', (_, url, weight) => {
+    expect(weightOf(url)).toBe(weight);
+  });
+
+  it('takes any path that is not a search or a listing as article-like in the best case', () => {
+    expect(weightOf('https://news.example/%D0%BC%D0%BE%D1%81%D1%82')).toBe(0);
+    expect(urlSignals('https://news.example/%D0%BC%D0%BE%D1%81%D1%82', { bestCase: true }).map((s) => s.weight)).toEqual([0.5]);
+  });
+});
+
+describe('leastProseFor', () => {
+  it('gives the least prose whose signal weighs enough, never below MIN_PROSE', () => {
+    for (const weight of [-3, -2, -1, 0, 0.25, 0.5, 1, 1.5, 2]) {
+      const least = leastProseFor(weight)!;
+      expect(least).toBeGreaterThanOrEqual(MIN_PROSE);
+      expect(proseSignal(least)?.weight ?? 0).toBeGreaterThanOrEqual(weight);
+      // One character less weighs less, or is below MIN_PROSE.
+      if (least > MIN_PROSE) expect(proseSignal(least - 1)?.weight ?? 0).toBeLessThan(weight);
+    }
+  });
+
+  it('is null when no amount of prose weighs enough', () => {
+    expect(leastProseFor(2.5)).toBeNull();
+  });
+});
+
+describe.each(Object.entries(DOMS))('page type read cheaply (%s)', (_, parse) => {
+  it.each([
+    ['a plain og:type', '<meta property="og:type" content="Article">', 'article'],
+    ['spaces and capitals in the name', '<meta property=" OG:Type " content="website">', 'website'],
+    ['a tag without content before the real one', '<meta property="og:type" content=" "><meta name="og:type" content="video.other">', 'video.other'],
+    ['a lookalike name', '<meta property="og:typeface" content="serif">', null],
+    ['none', '<meta name="description" content="x">', null],
+  ])('readOgType agrees with readPageType: %s', (_, head, expected) => {
+    const doc = parse(page(head));
+    expect(readOgType(doc)).toBe(expected);
+    expect(readPageType(doc).ogType).toBe(expected);
+  });
+
+  it('jsonLdScripts finds JSON-LD blocks however their type is spelled, and nothing else', () => {
+    const doc = parse(
+      page(
+        [
+          '<script src="/app.js"></script>',
+          '<script type="application/ld+json">{"@type":"NewsArticle"}</script>',
+          '<script type=" Application/LD+JSON; charset=utf-8">{"@type":"Person"}</script>',
+          '<script type="text/x-ld+json-template">{"@type":"Event"}</script>',
+          '<script type="application/json">{}</script>',
+        ].join(''),
+      ),
+    );
+    expect(jsonLdScripts(doc).map((s) => JSON.parse(s.textContent ?? '')['@type'])).toEqual(['NewsArticle', 'Person']);
+  });
+});
+
+describe('quickCheck reads as little as decides', () => {
+  /** A document whose paragraphs count every read of their text. */
+  function counted(html: string) {
+    const doc = DOMS['happy-dom'](html);
+    let reads = 0;
+    for (const p of Array.from(doc.querySelectorAll('p'))) {
+      const text = p.textContent;
+      Object.defineProperty(p, 'textContent', {
+        get: () => {
+          reads++;
+          return text;
+        },
+      });
+    }
+    return { doc, reads: () => reads };
+  }
+  const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `<p>${`Paragraph ${i} of the story, long enough to count. `.repeat(6)}</p>`).join('');
+
+  it('reads no paragraph of a search results page (search URL, the query in a search box, og:type website)', () => {
+    const box = '<form action="/search"><input type="search" name="q" value="bridge"></form>';
+    const { doc, reads } = counted(page('<meta property="og:type" content="website">', box + paragraphs(30)));
+    expect(quickCheck(doc, 'https://news.example/search?q=bridge')).toBe(false);
+    expect(reads()).toBe(0);
+  });
+
+  it('reads an article only until there is enough prose', () => {
+    const { doc, reads } = counted(page('<meta property="og:type" content="article">', paragraphs(30)));
+    expect(quickCheck(doc, 'https://news.example/2024/05/01/council-backs-bridge')).toBe(true);
+    expect(reads()).toBeGreaterThan(0);
+    expect(reads()).toBeLessThan(5);
+  });
+
+  it('reads every paragraph before it rules out a page for too little prose', () => {
+    const { doc, reads } = counted(page('', '<p>Short.</p><p>Also short.</p>'));
+    expect(quickCheck(doc, 'https://news.example/2024/05/01/council-backs-bridge')).toBe(false);
+    expect(reads()).toBe(2);
+  });
+});
