@@ -5,6 +5,7 @@
  */
 import type { ExportedArticle, HistoryEntry, HistoryExport } from './history-types';
 import { MAX_TERM_LENGTH, MAX_TERMS, siteOf } from './history-terms';
+import { isRecord } from './is-record';
 
 /** The `format` field of an export file. */
 export const EXPORT_FORMAT = 'backstory-history';
@@ -64,8 +65,6 @@ export function mergeEntries(a: HistoryEntry, b: HistoryEntry): HistoryEntry {
 }
 
 class ImportError extends Error {}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Parses and checks a whole export file before anything is written. Returns the articles (one per

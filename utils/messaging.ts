@@ -4,6 +4,7 @@ import type { ExportedArticle, HistoryEntry, HistorySearch } from './history-typ
 import type { FeedCheck } from './context/feed-check';
 import type { StoryContext } from './context/types';
 import type { FollowedStoryView } from './follow/types';
+import { isRecord } from './is-record';
 
 /**
  * The one message protocol. Each entry: `sender → receiver: what it does`.
@@ -91,9 +92,6 @@ class ValidationError extends Error {}
 const fail = (what: string): never => {
   throw new ValidationError(what);
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function str(value: unknown, field: string, max = MAX_FIELD_LENGTH): string {
   if (typeof value !== 'string') return fail(`${field} must be a string`);

@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { ProviderState } from './context/types';
+import { isRecord } from './is-record';
 
 /** Sources that can be switched off: the HTTP providers, Wikipedia explainers, the reader's feeds and history. */
 export const SOURCE_IDS = ['google-news', 'gdelt', 'bing-news', 'wikipedia', 'feeds', 'history'] as const;
@@ -86,9 +87,6 @@ export const settingsItem = definedOnUse(() => storage.defineItem<Settings>('loc
     }),
   },
 }));
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const hostList = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map(normaliseSite).filter(Boolean) : [];

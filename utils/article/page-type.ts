@@ -3,6 +3,8 @@
  * detection needs. Kept apart from the rest of the metadata (titles, bylines, dates) so that the
  * content script's quick check on every page loads only this.
  */
+import { isRecord } from '../is-record';
+
 /** schema.org types that describe one article. */
 export const ARTICLE_TYPES = new Set([
   'Article',
@@ -26,8 +28,7 @@ const LIST_TYPES = new Set(['ItemList', 'CollectionPage', 'SearchResultsPage', '
 
 export type JsonObject = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject: (value: unknown) => value is JsonObject = isRecord;
 
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value == null ? [] : [value]);
 

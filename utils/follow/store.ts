@@ -7,6 +7,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { EntityType } from '../analysis/types';
 import { MAX_FOLLOWS, MAX_LATEST, MAX_SEEN_URLS, type FollowCheckState, type FollowItem, type FollowQuery, type FollowedStory } from './types';
+import { isRecord } from '../is-record';
 
 const MAX_TEXT = 500;
 const MAX_URL = 2_000;
@@ -18,9 +19,6 @@ const CHECK_STATES: readonly FollowCheckState[] = ['waiting', 'ok', 'partial', '
 
 /** The stored list. Use the functions below: they validate what they read. */
 export const followsItem = storage.defineItem<unknown>('local:follows', { fallback: [], version: 1 });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: unknown, max = MAX_TEXT): string | null => (typeof value === 'string' && value.trim() ? value.slice(0, max) : null);
 

@@ -25,6 +25,7 @@
 import { canonicalStoryUrl, capText, collapseWhitespace } from '../related/normalize';
 import { bodyPreview, looksLikeHtml } from '../related/provider-body';
 import { ProviderFormatError, type ProviderRequest } from './types';
+import { isRecord } from '../is-record';
 
 const ID = 'wikipedia';
 /** Longest extract kept (characters); Wikipedia's summaries are a paragraph. */
@@ -70,8 +71,6 @@ function base(lang: string, origin: string | undefined): { root: string; suffix:
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function parseJson(body: string, what: string): unknown {
   const trimmed = body.trim();
   if (looksLikeHtml(trimmed)) throw new ProviderFormatError(`Wikipedia: got an HTML page, not JSON ("${bodyPreview(trimmed)}")`);
