@@ -10,7 +10,8 @@
  * - content script on non-article pages (front, search, section, app page): main-thread script
  *   time of the page (CDP Performance.getMetrics ScriptDuration: compile and run in every world)
  *   with Backstory vs with a tiny extension whose content script is empty, same pages, same run
- *   (and, as a floor, one whose script only reads the paragraphs' text at idle);
+ *   (and, as floors, one whose script only touches the DOM once at idle, one that only reads the
+ *   paragraphs' text at idle);
  * - detection + extraction on article pages (fixture pages; the dev set in DIR with --data): the
  *   content script's own time (marks around the detector's quick check, and around the reader's budget check and `readPage`) vs raw Readability run on the same page in
  *   the same tab right after (`new Readability(document.cloneNode(true)).parse()`);
@@ -106,11 +107,17 @@ async function previousBuild(outDir: string): Promise<{ port: number; extensionD
 }
 
 /**
- * What the least a detector must do costs: at the idle moment, add up the text of the page's
- * paragraphs (no decision, no extension API). Measured beside the empty script as a floor.
+ * What the least a detector must do costs, measured beside the empty script as floors: at the idle
+ * moment, touch the page's DOM once (its first element from this script's world), and add up the
+ * text of the page's paragraphs (no decision, no extension API).
  */
-const PARAGRAPH_READ_SCRIPT =
-  "requestIdleCallback(function () { var n = 0; document.querySelectorAll('p, pre').forEach(function (p) { n += p.textContent.length; }); return n; });\n";
+const FLOOR_SCRIPTS = [
+  { label: 'a script that only touches document.body at idle', script: 'requestIdleCallback(function () { return document.body; });\n' },
+  {
+    label: "a script that only reads the paragraphs' text at idle",
+    script: "requestIdleCallback(function () { var n = 0; document.querySelectorAll('p, pre').forEach(function (p) { n += p.textContent.length; }); return n; });\n",
+  },
+];
 
 /** A tiny MV3 extension whose content script is `script` (empty by default), run on the same pages at the same moment. */
 async function buildEmptyExtension(script = ''): Promise<string> {
@@ -281,25 +288,27 @@ async function loadAndMeasure(browser: Launched, url: string, mark: string | nul
 
 // ---------------------------------------------------------------- the figures
 
-async function nonArticleRows(ours: Launched, empty: Launched, floor: Launched, pages: ServedPage[], url: (p: string) => string, runs: number): Promise<BenchRow[]> {
+type Floor = { label: string; launched: Launched };
+
+async function nonArticleRows(ours: Launched, empty: Launched, floors: Floor[], pages: ServedPage[], url: (p: string) => string, runs: number): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const page of pages) {
     const withOurs: number[] = [];
     const withEmpty: number[] = [];
-    const withFloor: number[] = [];
+    const withFloor: number[][] = floors.map(() => []);
     const ownCode: number[] = [];
     let detected = 0;
     let loadedReader = 0;
     // One warm-up load each (code cache, first process), then alternate.
     await loadAndMeasure(ours, url(page.path), 'backstory:cs:check:end');
     await loadAndMeasure(empty, url(page.path), null);
-    await loadAndMeasure(floor, url(page.path), null);
+    for (const floor of floors) await loadAndMeasure(floor.launched, url(page.path), null);
     for (let i = 0; i < runs; i++) {
       const a = await loadAndMeasure(ours, url(page.path), 'backstory:cs:check:end');
       const b = await loadAndMeasure(empty, url(page.path), null);
       withOurs.push(a.time.script);
       withEmpty.push(b.time.script);
-      withFloor.push((await loadAndMeasure(floor, url(page.path), null)).time.script);
+      for (const [n, floor] of floors.entries()) withFloor[n]!.push((await loadAndMeasure(floor.launched, url(page.path), null)).time.script);
       const m = a.marks;
       if (m['cs:check:end'] !== undefined) ownCode.push(m['cs:check:end'] - m['cs:check:start']!);
       if (m['cs:read:start'] !== undefined) loadedReader++;
@@ -314,13 +323,29 @@ async function nonArticleRows(ours: Launched, empty: Launched, floor: Launched, 
       unit: 'ms',
       goal: '≤ baseline + 2 ms (median)',
       met: over <= 2,
-      note: `over baseline ${over.toFixed(2)} ms; a script that only reads the paragraphs' text at idle: ${median(withFloor).toFixed(2)} ms; the detector's quick check alone (marks) median ${median(ownCode).toFixed(2)} ms${loadedReader ? `; the reader was loaded ${loadedReader}×` : ''}${detected ? `; WARNING: shown as an article ${detected}×` : ''}`,
+      note: `over baseline ${over.toFixed(2)} ms; ${floors.map((floor, n) => `${floor.label}: ${median(withFloor[n]!).toFixed(2)} ms`).join('; ')}; the detector's quick check alone (marks) median ${median(ownCode).toFixed(2)} ms${loadedReader ? `; the reader was loaded ${loadedReader}×` : ''}${detected ? `; WARNING: shown as an article ${detected}×` : ''}`,
     });
   }
   return rows;
 }
 
 const readabilitySource = () => readFile(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
+
+type ReadStep = 'quick check' | 'budget check' | 'classification' | 'metadata' | 'Readability on our copy' | 'text walk';
+
+/** The steps of detection + extraction, from the marks of one load (ms); a step without its marks is left out. */
+function readSteps(marks: Marks): Partial<Record<ReadStep, number>> {
+  const span = (from: string, to: string) => (marks[from] !== undefined && marks[to] !== undefined ? marks[to] - marks[from] : undefined);
+  const all: Record<ReadStep, number | undefined> = {
+    'quick check': span('cs:check:start', 'cs:check:end'),
+    'budget check': span('cs:read:start', 'cs:read:budget'),
+    classification: span('cs:read:budget', 'cs:read:classified'),
+    metadata: span('cs:read:classified', 'cs:read:metadata'),
+    'Readability on our copy': span('cs:read:metadata', 'cs:read:readability'),
+    'text walk': span('cs:read:readability', 'cs:read:end'),
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, ms]) => ms !== undefined)) as Partial<Record<ReadStep, number>>;
+}
 
 /**
  * Raw Readability on `page`'s document, once the tab is idle again, as a content script would run it:
@@ -347,6 +372,8 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
   const oursMs: number[] = [];
   const rawMs: number[] = [];
   const rawMainMs: number[] = [];
+  /** Per step, the sum over pages of each page's median. */
+  const stepTotals: Partial<Record<ReadStep, number>> = {};
   const ratios: number[] = [];
   let missing = 0;
   const missed: string[] = [];
@@ -355,6 +382,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
   try {
     for (const served of pages) {
       const a: number[] = [];
+      const steps: Record<ReadStep, number[]> = { 'quick check': [], 'budget check': [], classification: [], metadata: [], 'Readability on our copy': [], 'text walk': [] };
       const r: number[] = [];
       const rMain: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -372,6 +400,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
           }
           // Detection is the detector's quick check and the reader's read (its budget check included).
           a.push(marks['cs:read:end'] - marks['cs:read:start']! + (marks['cs:check:end'] ?? 0) - (marks['cs:check:start'] ?? 0));
+          for (const [step, ms] of Object.entries(readSteps(marks)) as [ReadStep, number][]) steps[step].push(ms);
           const raw = await rawReadabilityMs(page, source);
           r.push(raw.isolated);
           rMain.push(raw.main);
@@ -379,6 +408,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
       }
       if (!a.length || !r.length) continue;
       oursMs.push(median(a));
+      for (const [step, values] of Object.entries(steps) as [ReadStep, number[]][]) if (values.length) stepTotals[step] = (stepTotals[step] ?? 0) + median(values);
       rawMs.push(median(r));
       rawMainMs.push(median(rMain));
       ratios.push(median(a) / Math.max(median(r), 0.01));
@@ -399,7 +429,9 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
       unit: 'ms',
       goal: '≤ 1.5× raw Readability (total)',
       met: oursMs.length ? total <= 1.5 : null,
-      note: `ratio ours/raw: total ${total.toFixed(2)}×, median per page ${median(ratios).toFixed(2)}×, p95 per page ${quantile(ratios, 0.95).toFixed(2)}×; medians per page ${median(oursMs).toFixed(1)} / ${median(rawMs).toFixed(1)} ms; raw Readability run right after in the page's own world: ${(sum(rawMainMs) / Math.max(rawMainMs.length, 1)).toFixed(2)} ms mean, ratio ${(sum(oursMs) / Math.max(sum(rawMainMs), 0.01)).toFixed(2)}×${missing ? `; ${missing} loads without a read mark (${missed.join(', ')})` : ''}`,
+      note: `ratio ours/raw: total ${total.toFixed(2)}×, median per page ${median(ratios).toFixed(2)}×, p95 per page ${quantile(ratios, 0.95).toFixed(2)}×; medians per page ${median(oursMs).toFixed(1)} / ${median(rawMs).toFixed(1)} ms; raw Readability run right after in the page's own world: ${(sum(rawMainMs) / Math.max(rawMainMs.length, 1)).toFixed(2)} ms mean, ratio ${(sum(oursMs) / Math.max(sum(rawMainMs), 0.01)).toFixed(2)}×; per step, medians summed over the pages: ${Object.entries(stepTotals)
+        .map(([step, ms]) => `${step} ${ms.toFixed(1)}`)
+        .join(', ')} ms, raw Readability ${sum(rawMs).toFixed(1)} ms${missing ? `; ${missing} loads without a read mark (${missed.join(', ')})` : ''}`,
     },
   ];
 }
@@ -579,7 +611,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
     return { port, extensionDir: await buildMeasured(`http://127.0.0.1:${port}`, outDir) };
   })();
   const emptyDir = await buildEmptyExtension();
-  const floorDir = await buildEmptyExtension(PARAGRAPH_READ_SCRIPT);
+  const floorDirs = await Promise.all(FLOOR_SCRIPTS.map(({ script }) => buildEmptyExtension(script)));
   const fixture = await startFixtureServer({ port });
   const { nonArticle, articles } = await fixturePages();
   const devSet = options.data ? await devSetPages(options.data) : [];
@@ -598,22 +630,20 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
 
   let ours: Launched | null = null;
   let empty: Launched | null = null;
-  let floor: Launched | null = null;
+  let floors: Floor[] = [];
   try {
     ours = await launchWithExtension({ extensionDir });
     empty = await launchWithExtension({ extensionDir: emptyDir });
-    floor = await launchWithExtension({ extensionDir: floorDir });
-    await blockInternet(ours.context);
-    await blockInternet(empty.context);
-    await blockInternet(floor.context);
+    for (const [n, dir] of floorDirs.entries()) floors.push({ label: FLOOR_SCRIPTS[n]!.label, launched: await launchWithExtension({ extensionDir: dir }) });
+    for (const launched of [ours, empty, ...floors.map((floor) => floor.launched)]) await blockInternet(launched.context);
     const o = ours;
     const e = empty;
-    const f = floor;
+    const f = floors;
     if (wanted('non-article')) await attempt('content script on non-article pages', '≤ baseline + 2 ms', () => nonArticleRows(o, e, f, nonArticle, pages.url, options.runs));
     await empty.close();
     empty = null;
-    await floor.close();
-    floor = null;
+    for (const floor of floors) await floor.launched.close();
+    floors = [];
     // The fixture site's two stories come from the fixture server; the fixture pages from the page server
     // (some of those have /news/ paths too).
     const siteStories = ['harwick-flood-barrier-vote', 'northline-rail-strike'].map((n) => ({ name: n, path: `/news/${n}.html`, html: '' }));
@@ -651,11 +681,11 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
   } finally {
     await ours?.close();
     await empty?.close();
-    await floor?.close();
+    for (const floor of floors) await floor.launched.close();
     await pages.close();
     await fixture.close();
     await rm(emptyDir, { recursive: true, force: true });
-    await rm(floorDir, { recursive: true, force: true });
+    for (const dir of floorDirs) await rm(dir, { recursive: true, force: true });
   }
   return rows;
 }
