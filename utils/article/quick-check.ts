@@ -32,12 +32,14 @@ import {
  * (effective characters) or the paragraphs run out, and says whether it got there.
  */
 function proseReader(doc: Document): (atLeast: number) => boolean {
-  const paragraphs = Array.from(doc.querySelectorAll('p, pre'));
+  // Found on the first read: a page ruled out without its prose never has its paragraphs listed.
+  let paragraphs: Element[] | null = null;
   let divs: Element[] | null = null;
   const seen = new Set<Element>();
   let next = 0;
   let total = 0;
   const more = (): boolean => {
+    paragraphs ??= Array.from(doc.querySelectorAll('p, pre'));
     if (next < paragraphs.length) {
       total += effectiveLength(paragraphs[next++]!.textContent ?? '');
       return true;
