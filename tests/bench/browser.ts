@@ -382,7 +382,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
   try {
     for (const served of pages) {
       const a: number[] = [];
-      const steps: Record<ReadStep, number[]> = { 'quick check': [], 'budget check': [], classification: [], metadata: [], 'Readability on our copy': [], 'text walk': [] };
+      const steps: Partial<Record<ReadStep, number[]>> = {};
       const r: number[] = [];
       const rMain: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -400,7 +400,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
           }
           // Detection is the detector's quick check and the reader's read (its budget check included).
           a.push(marks['cs:read:end'] - marks['cs:read:start']! + (marks['cs:check:end'] ?? 0) - (marks['cs:check:start'] ?? 0));
-          for (const [step, ms] of Object.entries(readSteps(marks)) as [ReadStep, number][]) steps[step].push(ms);
+          for (const [step, ms] of Object.entries(readSteps(marks)) as [ReadStep, number][]) (steps[step] ??= []).push(ms);
           const raw = await rawReadabilityMs(page, source);
           r.push(raw.isolated);
           rMain.push(raw.main);
@@ -408,7 +408,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
       }
       if (!a.length || !r.length) continue;
       oursMs.push(median(a));
-      for (const [step, values] of Object.entries(steps) as [ReadStep, number[]][]) if (values.length) stepTotals[step] = (stepTotals[step] ?? 0) + median(values);
+      for (const [step, values] of Object.entries(steps) as [ReadStep, number[]][]) stepTotals[step] = (stepTotals[step] ?? 0) + median(values);
       rawMs.push(median(r));
       rawMainMs.push(median(rMain));
       ratios.push(median(a) / Math.max(median(r), 0.01));

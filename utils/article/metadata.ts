@@ -3,11 +3,11 @@
  * Pure: the document is passed in. Broken markup (malformed JSON-LD, invalid dates,
  * odd language tags) yields nulls, never exceptions.
  */
+import { isRecord } from '../is-record';
 import { findCanonicalUrl } from './canonical-url';
 import {
   asArray,
   cleanText,
-  isObject,
   metaContent,
   readPageType,
   typesOf,
@@ -40,7 +40,7 @@ export interface PageMetadata extends PageTypeMetadata {
 
 /** Follows an `{ "@id": … }` reference into the graph. */
 function resolve(value: unknown, index: JsonLdIndex): unknown {
-  if (isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1) {
+  if (isRecord(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1) {
     return index.byId.get(value['@id']) ?? value;
   }
   return value;
@@ -57,7 +57,7 @@ function authorNames(value: unknown, index: JsonLdIndex): string[] {
     if (typeof author === 'string') {
       const name = cleanText(author);
       if (name && !isUrlLike(name)) names.push(name);
-    } else if (isObject(author)) {
+    } else if (isRecord(author)) {
       const name =
         cleanText(author.name) ??
         ([cleanText(author.givenName), cleanText(author.familyName)].filter(Boolean).join(' ') || null);
@@ -232,7 +232,7 @@ function hostOf(url: string): string | null {
 
 function publisherName(article: JsonObject | null, index: JsonLdIndex): string | null {
   const publisher = article ? resolve(asArray(article.publisher)[0], index) : null;
-  if (isObject(publisher)) return cleanText(publisher.name);
+  if (isRecord(publisher)) return cleanText(publisher.name);
   if (typeof publisher === 'string' && !isUrlLike(publisher)) return cleanText(publisher);
   const org = index.nodes.find((node) => typesOf(node).some((t) => t === 'NewsMediaOrganization' || t === 'Organization'));
   const site = index.nodes.find((node) => typesOf(node).includes('WebSite'));

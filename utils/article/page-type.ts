@@ -28,8 +28,6 @@ const LIST_TYPES = new Set(['ItemList', 'CollectionPage', 'SearchResultsPage', '
 
 export type JsonObject = Record<string, unknown>;
 
-export const isObject: (value: unknown) => value is JsonObject = isRecord;
-
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value == null ? [] : [value]);
 
 /** `http://schema.org/NewsArticle`, `schema:NewsArticle` → `NewsArticle`. */
@@ -117,7 +115,7 @@ function indexJsonLd(doc: Document): JsonLdIndex {
       for (const item of value) visit(item, insideArticle, insideList, depth + 1);
       return;
     }
-    if (!isObject(value) || seen.has(value)) return;
+    if (!isRecord(value) || seen.has(value)) return;
     seen.add(value);
     const types = typesOf(value);
     if (types.length) {

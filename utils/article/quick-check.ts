@@ -36,17 +36,18 @@ function proseReader(doc: Document): (atLeast: number) => boolean {
   let paragraphs: Element[] | null = null;
   let divs: Element[] | null = null;
   const seen = new Set<Element>();
-  let next = 0;
+  let nextParagraph = 0;
+  let nextDiv = 0;
   let total = 0;
   const more = (): boolean => {
     paragraphs ??= Array.from(doc.querySelectorAll('p, pre'));
-    if (next < paragraphs.length) {
-      total += effectiveLength(paragraphs[next++]!.textContent ?? '');
+    if (nextParagraph < paragraphs.length) {
+      total += effectiveLength(paragraphs[nextParagraph++]!.textContent ?? '');
       return true;
     }
     divs ??= Array.from(doc.querySelectorAll('div > br'), (br) => br.parentElement!);
-    while (next - paragraphs.length < divs.length) {
-      const div = divs[next++ - paragraphs.length]!;
+    while (nextDiv < divs.length) {
+      const div = divs[nextDiv++]!;
       if (seen.has(div)) continue;
       seen.add(div);
       total += effectiveLength(div.textContent ?? '');
