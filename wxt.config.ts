@@ -23,6 +23,23 @@ const WEB_PAGES = ['http://*/*', 'https://*/*'];
  */
 const APART_PAGE_CODE = /\/(HistoryPanel|FollowPanel|StorageWarning)\.tsx$|\/entrypoints\/(options|sidepanel)\/|\/entrypoints\/[^/]+\/(main\.tsx|index\.html)$/;
 
+type ChunkMeta = { getModuleInfo: (id: string) => { importers: readonly string[] } | null };
+
+/** Whether a module is imported (statically, at any depth) by the popup's page or main module: its first paint needs it. */
+function popupImports(): (id: string, meta: ChunkMeta) => boolean {
+  const known = new Map<string, boolean>();
+  const visit = (id: string, meta: ChunkMeta): boolean => {
+    const answer = known.get(id);
+    if (answer !== undefined) return answer;
+    known.set(id, false); // import cycles end here
+    const found = POPUP_ENTRY.test(id) || (meta.getModuleInfo(id)?.importers ?? []).some((importer) => visit(importer, meta));
+    known.set(id, found);
+    return found;
+  };
+  return visit;
+}
+const POPUP_ENTRY = /\/entrypoints\/popup\/(index\.html|main\.tsx)$/;
+
 /**
  * The popup paints only once every file it loads has come, and each file is a round trip through the
  * browser's extension-file loader (10–30 ms on a busy machine): the pages' shared code goes into one
@@ -37,7 +54,10 @@ function popupInOneFile(): Plugin {
     name: 'backstory:popup-in-one-file',
     outputOptions(options) {
       if ((options as { codeSplitting?: boolean }).codeSplitting === false || options.inlineDynamicImports) return;
-      return { ...options, manualChunks: (id: string) => (APART_PAGE_CODE.test(id) ? undefined : 'pages') };
+      // Only what the popup's first paint runs: the options page's own code and what only lazy code
+      // uses stay out of the file every popup open loads and compiles.
+      const isPopupCode = popupImports();
+      return { ...options, manualChunks: (id: string, meta: ChunkMeta) => (APART_PAGE_CODE.test(id) || !isPopupCode(id, meta) ? undefined : 'pages') };
     },
     transformIndexHtml: {
       order: 'post',
