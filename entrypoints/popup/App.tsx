@@ -7,7 +7,7 @@ import { perfMark } from '@/utils/perf';
 import { sidePanelOpener } from '@/utils/side-panel';
 import { parseTabParam, resolveTabId } from './tab-id';
 import type { HistoryState } from './HistoryPanel';
-import { useLazyComponent } from './lazy';
+import { useAfterPaint, useLazyComponent } from './lazy';
 import { PagePanel, type PageState } from './PagePanel';
 
 export type AppProps = {
@@ -86,9 +86,12 @@ export type PageRequest = { search: string; tabId: Promise<number | null>; page:
 
 /**
  * Asks which tab the popup is for and what that tab shows. main.tsx calls it before the popup's first
- * render (which takes a while on a slow machine), so the messages are under way meanwhile.
+ * render (which takes a while on a slow machine), so the messages are under way meanwhile: a tab named
+ * by `?tab=` is asked at once, in this call; otherwise the active tab is looked up first.
  */
 export function requestPage(search: string): PageRequest {
+  const given = parseTabParam(search);
+  if (given !== null) return { search, tabId: Promise.resolve(given), page: loadPage(given) };
   const tabId = resolveTabId(search, findActiveTabId).catch(() => null);
   return { search, tabId, page: tabId.then((id) => loadPage(id)) };
 }
@@ -138,10 +141,11 @@ export function App({ search, followTab, requested }: AppProps) {
   }, [openSidePanel !== null]);
 
   // "This page" comes first: the hidden History and Following tabs are built (and their data asked for)
-  // once it has its answer, so that neither the background nor this page works on them meanwhile; a
-  // tab the reader opens before then is built at once.
+  // once its answer is on screen, so that neither the background nor this page works on them before
+  // that paint; a tab the reader opens before then is built at once.
+  const isPageShown = useAfterPaint(page.status !== 'loading');
   const builtParts = useRef(new Set<string>());
-  if (page.status !== 'loading') builtParts.current.add('history').add('following').add('notice');
+  if (isPageShown) builtParts.current.add('history').add('following').add('notice');
   builtParts.current.add(selected);
   const StorageWarning = useLazyComponent(loadStorageWarning, builtParts.current.has('notice'));
   const isHistoryStarted = builtParts.current.has('history');
