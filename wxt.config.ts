@@ -28,15 +28,25 @@ type ChunkMeta = { getModuleInfo: (id: string) => { importers: readonly string[]
 /** Whether a module is imported (statically, at any depth) by the popup's page or main module: its first paint needs it. */
 function popupImports(): (id: string, meta: ChunkMeta) => boolean {
   const known = new Map<string, boolean>();
-  const visit = (id: string, meta: ChunkMeta): boolean => {
-    const answer = known.get(id);
-    if (answer !== undefined) return answer;
-    known.set(id, false); // import cycles end here
-    const found = POPUP_ENTRY.test(id) || (meta.getModuleInfo(id)?.importers ?? []).some((importer) => visit(importer, meta));
-    known.set(id, found);
-    return found;
+  return (id, meta) => {
+    let answer = known.get(id);
+    if (answer === undefined) {
+      // A walk up the importers (cycles included) to the popup's entry; only whole walks are kept.
+      const seen = new Set([id]);
+      const queue = [id];
+      answer = false;
+      for (let next = queue.shift(); next !== undefined && !answer; next = queue.shift()) {
+        if (POPUP_ENTRY.test(next) || known.get(next) === true) answer = true;
+        for (const importer of meta.getModuleInfo(next)?.importers ?? []) {
+          if (seen.has(importer)) continue;
+          seen.add(importer);
+          queue.push(importer);
+        }
+      }
+      known.set(id, answer);
+    }
+    return answer;
   };
-  return visit;
 }
 const POPUP_ENTRY = /\/entrypoints\/popup\/(index\.html|main\.tsx)$/;
 
