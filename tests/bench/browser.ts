@@ -8,10 +8,11 @@
  *                         [--out-dir DIR] [--trace]
  *
  * - content script on non-article pages (front, search, section, app page): main-thread script
- *   time of the page with the normal build (CDP Performance.getMetrics ScriptDuration: compile and run in every world)
- *   with Backstory vs with a tiny extension whose content script is empty, same pages, same run
+ *   time of the page (CDP Performance.getMetrics ScriptDuration: compile and run in every world)
+ *   with Backstory's normal build vs with a tiny extension whose content script is empty, same pages, same run
  *   (and, as floors, one whose script only touches the DOM once at idle, one that only reads the
- *   paragraphs' text at idle; and one that only sets two performance marks, the measured build's own cost);
+ *   paragraphs' text at idle; and one that only sets two performance marks, the measured build's
+ *   own cost);
  * - detection + extraction on article pages (fixture pages; the dev set in DIR with --data): the
  *   content script's own time (marks around the detector's quick check, and around the reader's budget check and `readPage`) vs raw Readability run on the same page in
  *   the same tab right after (`new Readability(document.cloneNode(true)).parse()`);
@@ -469,7 +470,8 @@ const EMPTY_PAGE = '<!doctype html>\n<html lang="en"><head><meta charset="UTF-8"
  * The popup figure's floor: an extension page that does the least the popup must do — ask the tab
  * for its article and the background for the tab's cached context, once each, and paint the title
  * and the same-story titles as plain DOM (no framework, no styles, no other parts). Timed like the
- * popup (Element Timing on the first story title). What no popup can beat on this machine.
+ * popup (Element Timing on the first story title). What no popup that waits for these two answers
+ * can beat on this machine.
  */
 const FLOOR_PAGE =
   '<!doctype html>\n<html lang="en"><head><meta charset="UTF-8"><title>Floor</title><script type="module" src="/bench-floor.js"></script></head><body><h1>Backstory</h1><main id="app"></main></body></html>\n';
