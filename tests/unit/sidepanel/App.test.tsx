@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -52,13 +52,16 @@ describe('side panel (the popup App following the active tab)', () => {
 
   it('reads the tab again when it loaded another page, and the history again for the latest visit', async () => {
     const f = follower();
+    const historyAsks = () => sendMessageMock.mock.calls.filter(([type]) => type === 'getHistory').length;
     render(<App search="" followTab={f.followTab} />);
     await f.show(1);
     await screen.findByRole('heading', { name: bridge.title });
+    // The history is asked once the page is on screen (the hidden tab starts after that paint).
+    await waitFor(() => expect(historyAsks()).toBe(1));
     sendTabMessageMock.mockResolvedValue(strike);
     await f.show(1);
     expect(await screen.findByRole('heading', { name: strike.title })).toBeTruthy();
-    expect(sendMessageMock.mock.calls.filter(([type]) => type === 'getHistory').length).toBeGreaterThanOrEqual(2);
+    await waitFor(() => expect(historyAsks()).toBe(2));
   });
 
   it('asks again when a page that just loaded has no content script yet', async () => {
