@@ -3,6 +3,8 @@
  * Only a build made with `BACKSTORY_PERF=1` records them: a normal build compiles `perfMark` to
  * nothing, so news pages never see Backstory's marks in their performance timeline.
  */
+import { afterNextPaint } from './after-paint';
+
 declare const __BACKSTORY_PERF__: boolean | undefined;
 
 /** Whether this build records performance marks. */
@@ -23,14 +25,9 @@ export async function withPerfMarks<T>(name: string, work: () => Promise<T>): Pr
   }
 }
 
-/**
- * Marks `name` once what was just rendered is on screen. Call it right after the DOM changed (a
- * layout effect): the animation-frame callback runs before the next frame is painted, and a task
- * queued from it runs after that paint. (Preact's `useEffect` may run before the paint: when no
- * frame comes within 35 ms, e.g. while the page is still loading, it does not wait for one.)
- */
+/** Marks `name` once what was just rendered is on screen ({@link afterNextPaint}: call it right after the DOM changed). */
 export function perfMarkAfterPaint(name: string): void {
-  if (PERF_MARKS) requestAnimationFrame(() => setTimeout(() => perfMark(name), 0));
+  if (PERF_MARKS) afterNextPaint(() => perfMark(name));
 }
 
 /**

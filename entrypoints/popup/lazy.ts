@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { afterNextPaint } from '@/utils/after-paint';
 
 /**
  * A component whose code is loaded only once it is `wanted` (the popup's hidden tabs: their code is
@@ -23,23 +24,15 @@ export function useLazyComponent<P>(load: () => Promise<ComponentType<P>>, wante
 }
 
 /**
- * False until `ready` has been true through one paint: the frame that shows what `ready` brought is
- * painted before the work that waits on this starts (a task queued from an animation-frame callback
- * runs after that frame). Preact's own effects do not wait so: they run early when no frame comes
- * within 35 ms, as while the page is still loading.
+ * False until `ready` has been true through one paint ({@link afterNextPaint}): the frame that shows
+ * what `ready` brought is painted before the work that waits on this starts. Preact's own effects do
+ * not wait so.
  */
 export function useAfterPaint(ready: boolean): boolean {
   const [isPainted, setPainted] = useState(false);
   useLayoutEffect(() => {
     if (!ready || isPainted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextPaint(() => setPainted(true));
   }, [ready, isPainted]);
   return isPainted;
 }
