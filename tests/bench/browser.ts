@@ -9,13 +9,15 @@
  *
  * - content script on non-article pages (front, search, section, app page): main-thread script
  *   time of the page (CDP Performance.getMetrics ScriptDuration: compile and run in every world)
- *   with Backstory's normal build vs with a tiny extension whose content script is empty, same pages, same run
+ *   with Backstory's normal build vs with a tiny extension whose content script is empty, same
+ *   pages, same run
  *   (and, as floors, one whose script only touches the DOM once at idle, one that only reads the
  *   paragraphs' text at idle; and one that only sets two performance marks, the measured build's
  *   own cost);
  * - detection + extraction on article pages (fixture pages; the dev set in DIR with --data): the
- *   content script's own time (marks around the detector's quick check, and around the reader's budget check and `readPage`) vs raw Readability run on the same page in
- *   the same tab right after (`new Readability(document.cloneNode(true)).parse()`);
+ *   content script's own time (marks around the detector's quick check, and around the reader's
+ *   budget check and `readPage`) vs raw Readability run on the same page in the same tab right
+ *   after (`new Readability(document.cloneNode(true)).parse()`);
  * - page idle (the detector's idle check starts) → sidebar painted with same-story items:
  *   results cached, and with every fixture provider answering in 300 ms (a new canonical URL each run);
  * - popup open → article header and cached results painted (baselines: an empty extension page, and a
@@ -690,7 +692,6 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
   };
 
   let ours: Launched | null = null;
-  const plain: Launched[] = []; // the normal build, while the non-article part runs
   let empty: Launched | null = null;
   let floors: Floor[] = [];
   try {
@@ -703,12 +704,14 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
     const f = floors;
     if (wanted('non-article'))
       await attempt('content script on non-article pages', '≤ baseline + 2 ms', async () => {
-        const launched = await launchWithExtension({ extensionDir: await production() });
-        plain.push(launched);
-        await blockInternet(launched.context);
-        return nonArticleRows(o, launched, e, f, nonArticle, pages.url, options.runs);
+        const plain = await launchWithExtension({ extensionDir: await production() });
+        try {
+          await blockInternet(plain.context);
+          return await nonArticleRows(o, plain, e, f, nonArticle, pages.url, options.runs);
+        } finally {
+          await plain.close();
+        }
       });
-    for (const launched of plain.splice(0)) await launched.close();
     await empty.close();
     empty = null;
     for (const floor of floors) await floor.launched.close();
@@ -749,7 +752,6 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
     }
   } finally {
     await ours?.close();
-    for (const launched of plain) await launched.close();
     await empty?.close();
     for (const floor of floors) await floor.launched.close();
     await pages.close();
