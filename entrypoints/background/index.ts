@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { Article } from '@/utils/article/types';
 import { createTabBadges } from '@/utils/badge';
 import * as db from '@/utils/db';
 import { checkFeed } from '@/utils/context/feed-check';
@@ -8,6 +9,7 @@ import { MAINTENANCE_ALARM, feedsChanged, retentionShortened, runMaintenance } f
 import { buildTimeProviderOrigin } from '@/utils/context/provider-origin';
 import { createContextService } from '@/utils/context/service';
 import { createTabContext } from '@/utils/context/tab-context';
+import { createSnapshotStore, sessionArea } from '@/utils/context/tab-snapshot';
 import { createFollowService, refreshFollowBadge, startFollowing } from '@/utils/follow/background';
 import { clearFollows } from '@/utils/follow/store';
 import { createBackgroundHandlers, createHistoryManagementHandlers } from '@/utils/history';
@@ -16,11 +18,17 @@ import { createReaderLoader } from '@/utils/reader-loader';
 import { FEED_POLL_MINUTES } from '@/utils/related/feed-poll';
 import { Scheduler } from '@/utils/related/scheduler';
 import { keepPopupOnActionClick } from '@/utils/side-panel';
-import { getSettings, recordFeedStatus, recordProviderStatus, watchSettings } from '@/utils/settings';
+import { getSettings, isExcludedSite, mayStore, recordFeedStatus, recordProviderStatus, watchSettings } from '@/utils/settings';
 import { withPerfMarks } from '@/utils/perf';
 
 /** The keyboard command (manifest `commands`) that expands or collapses the sidebar. */
 const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
+
+/** A tab's snapshot (the popup's first paint) is kept only where its article may be stored at all. */
+async function mayKeepSnapshot(article: Article): Promise<boolean> {
+  const settings = await getSettings();
+  return mayStore(article.url, settings) && !isExcludedSite(article.canonicalUrl, settings.excludedSites);
+}
 
 export default defineBackground(() => {
   // One scheduler and one service per worker: rate limits and lookups are shared by all tabs.
@@ -36,11 +44,19 @@ export default defineBackground(() => {
     browserLanguage: globalThis.navigator?.language,
     // The options page shows each source's latest answer.
     onStatus: (status) => void recordProviderStatus(status, Date.now()).catch(() => {}),
-    // The toolbar badge shows each tab's same-story count once its lookup completes.
-    onComplete: (done, tabIds) => badges.completed(done, tabIds),
+    // The toolbar badge shows each tab's same-story count once its lookup completes; the popup's snapshot is written.
+    onComplete: (done, tabIds) => {
+      badges.completed(done, tabIds);
+      tabContext.completed(done, tabIds);
+    },
   });
   // articleDetected starts the related lookup at once (warming the cache), for the badge (utils/badge.ts).
-  const badges = createTabBadges({ lookup: (article, tabId) => context.getContext(article, { isPrivate: false, tabId }), getSettings });
+  const lookup = async (article: Article, tabId: number) => {
+    const known = await context.getContext(article, { isPrivate: false, tabId });
+    tabContext.completed(known, [tabId]); // already complete (cached): no completion will be announced
+    return known;
+  };
+  const badges = createTabBadges({ lookup, getSettings });
   const recordHistory = createBackgroundHandlers({
     recordVisit: (...args: Parameters<typeof db.recordVisit>) => withPerfMarks('bg:record-visit', () => db.recordVisit(...args)),
     listHistory: db.listHistory,
@@ -67,6 +83,7 @@ export default defineBackground(() => {
       await new Promise((done) => setTimeout(done, 0));
       await db.clearHistory();
       await clearFollows();
+      await tabContext.clearSnapshots();
       await refreshFollowBadge();
     },
     exportHistory: () => db.exportHistory(),
@@ -77,7 +94,8 @@ export default defineBackground(() => {
   const contextHandlers = createContextHandlers({ service: context, isTabPrivate });
   // The popup asks the tab for its article and, at the same time, this for the context of the article the tab reported.
   // Its articles come from normal tabs only: asked for without looking the tab up again (tabs.get).
-  const tabContext = createTabContext({ getContext: (article, options) => context.getContext(article, options) });
+  // Complete contexts also go to storage.session, from which the popup paints first (utils/context/tab-snapshot.ts).
+  const tabContext = createTabContext({ getContext: (article, options) => context.getContext(article, options), snapshots: createSnapshotStore(sessionArea(), mayKeepSnapshot) });
   // Followed stories: re-checked on an alarm through the same scheduler (rate limits shared with lookups).
   const follows = createFollowService({
     scheduler,
@@ -138,7 +156,11 @@ export default defineBackground(() => {
   // Chrome: the toolbar button keeps opening the popup; the side panel opens from the popup's button.
   void keepPopupOnActionClick().catch(() => {});
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === MAINTENANCE_ALARM && maintain());
-  watchSettings((next, previous) => (feedsChanged(next, previous) || retentionShortened(next, previous)) && maintain());
+  watchSettings((next, previous) => {
+    // Sources, region, language or history choices changed: the snapshots' contexts may no longer be what a lookup gives.
+    void tabContext.clearSnapshots();
+    if (feedsChanged(next, previous) || retentionShortened(next, previous)) maintain();
+  });
   // Created once: re-creating on every wake-up would restart the period and it might never fire.
   void browser.alarms.get(MAINTENANCE_ALARM).then(async (alarm) => {
     if (!alarm) await browser.alarms.create(MAINTENANCE_ALARM, { periodInMinutes: FEED_POLL_MINUTES });

@@ -5,6 +5,9 @@ import { Tabs } from '@/components/Tabs';
 import { t } from '@/utils/i18n';
 import { perfMark } from '@/utils/perf';
 import { sidePanelOpener } from '@/utils/side-panel';
+import type { Article } from '@/utils/article/types';
+import type { StoryContext } from '@/utils/context/types';
+import { readTabSnapshot } from '@/utils/context/tab-snapshot';
 import { parseTabParam, resolveTabId } from './tab-id';
 import type { HistoryState } from './HistoryPanel';
 import { useAfterPaint, useLazyComponent } from './lazy';
@@ -53,8 +56,23 @@ function answerWithin<T>(pending: Promise<T>, ms: number): Promise<T | null> {
 
 const loadReader = (tabId: number) => sendMessage('loadReader', { tabId });
 
-async function loadPage(tabId: number | null, retries: readonly number[] = []): Promise<PageState> {
-  if (tabId === null) return { status: 'none', why: 'unreachable' };
+/** What the popup paints from the tab's snapshot: the article with its complete context. */
+type ShownSnapshot = { status: 'article'; article: Article; context: StoryContext };
+
+/**
+ * A tab's page state, on the way: `early`, the snapshot the background wrote for the tab (one read
+ * of the browser's storage, usually the first answer: painted at once), and `page`, the state as
+ * the tab and the background answer (the truth).
+ */
+type PageLoad = { early: Promise<ShownSnapshot | null>; page: Promise<PageState> };
+
+function loadPage(tabId: number | null, retries: readonly number[] = []): PageLoad {
+  if (tabId === null) return { early: Promise.resolve(null), page: Promise.resolve({ status: 'none', why: 'unreachable' }) };
+  const early = readTabSnapshot(tabId).then((snapshot): ShownSnapshot | null => snapshot && { status: 'article', ...snapshot });
+  return { early, page: readPage(tabId, early, retries) };
+}
+
+async function readPage(tabId: number, early: Promise<ShownSnapshot | null>, retries: readonly number[]): Promise<PageState> {
   try {
     // The background is asked for the context of the article the tab reported while the tab itself is
     // asked for its article: one wait instead of two in a row.
@@ -72,28 +90,39 @@ async function loadPage(tabId: number | null, retries: readonly number[] = []): 
       known?.article.canonicalUrl === article.canonicalUrl ? known.context : sendMessage('getContext', { article, tabId }),
     );
     context.catch(() => {}); // a failure is shown by the panel (useStoryContext), which awaits it
+    const shown = await early;
+    if (shown?.article.canonicalUrl === article.canonicalUrl) {
+      // The snapshot is on screen: the tab's article (with its text, for Follow) takes its place in the
+      // same panel, with the background's context when it has one (a newer lookup), else the snapshot's.
+      const latest = await context.catch(() => null);
+      return { status: 'article', article, context: latest ?? { ...shown.context } };
+    }
     return { status: 'article', article, context: (await answerWithin(context, CONTEXT_GRACE_MS)) ?? context };
   } catch {
+    // The tab does not answer (its content script is gone): what its snapshot showed stays.
+    const shown = await early;
+    if (shown) return shown;
     const [wait, ...rest] = retries;
     if (wait === undefined) return { status: 'none', why: 'unreachable' };
     await new Promise((done) => setTimeout(done, wait));
-    return loadPage(tabId, rest);
+    return readPage(tabId, early, rest);
   }
 }
 
 /** The popup's tab, and the page state of that tab, on the way. */
-export type PageRequest = { search: string; tabId: Promise<number | null>; page: Promise<PageState> };
+export type PageRequest = { search: string; tabId: Promise<number | null> } & PageLoad;
 
 /**
  * Asks which tab the popup is for and what that tab shows. main.tsx calls it before the popup's first
- * render (which takes a while on a slow machine), so the messages are under way meanwhile: a tab named
- * by `?tab=` is asked at once, in this call; otherwise the active tab is looked up first.
+ * render (which takes a while on a slow machine), so the answers are under way meanwhile: for a tab
+ * named by `?tab=`, asked at once, in this call; otherwise once the active tab is looked up.
  */
 export function requestPage(search: string): PageRequest {
   const given = parseTabParam(search);
-  if (given !== null) return { search, tabId: Promise.resolve(given), page: loadPage(given) };
+  if (given !== null) return { search, tabId: Promise.resolve(given), ...loadPage(given) };
   const tabId = resolveTabId(search, findActiveTabId).catch(() => null);
-  return { search, tabId, page: tabId.then((id) => loadPage(id)) };
+  const load = tabId.then((id) => loadPage(id));
+  return { search, tabId, early: load.then((l) => l.early), page: load.then((l) => l.page) };
 }
 
 /** The popup: "This page" (the tab's article) and "History". Owns all data and messaging. */
@@ -110,12 +139,19 @@ export function App({ search, followTab, requested }: AppProps) {
   useLayoutEffect(() => {
     let asked = 0;
     let shown: number | null | undefined;
-    const show = (id: number | null, page?: Promise<PageState>) => {
+    const show = (id: number | null, load?: PageLoad) => {
       const ask = ++asked;
       if (id !== shown) setPage((current) => (current.status === 'loading' ? current : { status: 'loading' }));
       shown = id;
       setTabId(id);
-      void (page ?? loadPage(id, followTab ? PANEL_RETRIES : [])).then((next) => ask === asked && setPage(next));
+      const { early, page } = load ?? loadPage(id, followTab ? PANEL_RETRIES : []);
+      let isSettled = false;
+      // The snapshot is painted only while nothing truer has arrived.
+      void early.then((snapshot) => snapshot && !isSettled && ask === asked && setPage(snapshot));
+      void page.then((next) => {
+        isSettled = true;
+        if (ask === asked) setPage(next);
+      });
     };
     if (followTab) {
       // Another tab, or a new page in it: what it shows, and the history with the latest visits.
@@ -129,7 +165,7 @@ export function App({ search, followTab, requested }: AppProps) {
       };
     }
     const request = requested?.search === search ? requested : requestPage(search);
-    void request.tabId.then((id) => show(id, request.page));
+    void request.tabId.then((id) => show(id, request));
     return () => {
       asked = -1;
     };

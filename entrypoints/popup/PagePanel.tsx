@@ -19,7 +19,8 @@ export type PageState =
 /** "This page": reading the page, the article with its context, or why there is none. */
 export function PagePanel({ state, tabId }: { state: PageState; tabId: number | null }) {
   if (state.status === 'loading') return <StatusMessage tone="loading" title={t('pageReading')} />;
-  if (state.status === 'article') return <ArticlePanel article={state.article} first={state.context} tabId={tabId} />;
+  // Another article is another panel: nothing of the previous one's context is shown with it, not even for a frame.
+  if (state.status === 'article') return <ArticlePanel key={state.article.canonicalUrl} article={state.article} first={state.context} tabId={tabId} />;
   return (
     <StatusMessage
       title={t('pageNotArticle')}

@@ -12,7 +12,10 @@ declare const chrome: {
   extension: { isAllowedIncognitoAccess(): Promise<boolean>; inIncognitoContext: boolean };
   windows: { create(data: { incognito: boolean; url: string }): Promise<unknown> };
   tabs: { query(q: object): Promise<{ id?: number; incognito: boolean }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
-  storage: { local: { get(keys: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: { get(keys: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+    session: { get(keys: string | null): Promise<Record<string, unknown>> };
+  };
 };
 
 const header = (request: LoggedRequest, name: string) => {
@@ -154,7 +157,7 @@ describe('privacy', () => {
     await expectNoArticleData(browser.serviceWorker, { allowCaches: true });
   });
 
-  it('"Clear all" leaves no article data in any IndexedDB store nor in storage.local', async () => {
+  it('"Clear all" leaves no article data in any IndexedDB store nor in storage.local or storage.session', async () => {
     const { browser, server } = env;
     const page = await browser.context.newPage();
     await page.goto(server.url(FLOOD.path));
@@ -170,6 +173,8 @@ describe('privacy', () => {
     await waitForArticles(browser, (r) => r.length === 2);
     const before = (await readDatabases(browser.serviceWorker)).backstory!.stores;
     for (const store of ['articles', 'search', 'analyses', 'related', 'entities']) expect(before[store]?.length, store).toBeGreaterThan(0);
+    // The open tab's snapshot for the popup, once its lookup is complete.
+    await expect.poll(() => browser.serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null))), { timeout: 20_000 }).toContain(STRIKE.title);
 
     await popup.page.reload();
     await popup.showHistory();
@@ -233,7 +238,7 @@ async function setSettings(worker: Worker, change: Record<string, unknown>): Pro
 const ARTICLE_DATA = [FLOOD.path, STRIKE.path, 'harwick-flood-barrier-vote', 'northline-rail-strike', FLOOD.title, STRIKE.title, 'Okafor', 'Castlebury'];
 
 /**
- * Reads every store of every IndexedDB database and the whole storage.local: none holds article data.
+ * Reads every store of every IndexedDB database, the whole storage.local and storage.session: none holds article data.
  * `allowCaches`: lookups of the page being read may be cached (related coverage, explainers), not recorded.
  */
 async function expectNoArticleData(worker: Worker, { allowCaches = false } = {}): Promise<void> {
@@ -248,4 +253,7 @@ async function expectNoArticleData(worker: Worker, { allowCaches = false } = {})
     }
   const local = JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)));
   for (const needle of ARTICLE_DATA) expect(local, `storage.local holds "${needle}"`).not.toContain(needle);
+  // The popup's per-tab snapshots (memory only): none after "Clear all", none while nothing may be kept.
+  const session = JSON.stringify(await worker.evaluate(() => chrome.storage.session.get(null)));
+  for (const needle of ARTICLE_DATA) expect(session, `storage.session holds "${needle}"`).not.toContain(needle);
 }

@@ -3,11 +3,16 @@
  * the popup can ask the tab for its article and the background for the context at the same time,
  * instead of one after the other. The tab's own answer stays the truth: the popup uses this context
  * only when the tab answers with the same article.
+ *
+ * Once the tab's lookup is complete, the article and its context are also written to the tab's
+ * snapshot (utils/context/tab-snapshot.ts), which the popup paints before any of these answers.
  */
 import { pageOf } from '../article/canonical-url';
 import type { Article } from '../article/types';
 import type { Handlers, MessageSender } from '../messaging';
 import type { AskOptions, ContextService } from './service';
+import type { SnapshotStore } from './tab-snapshot';
+import type { StoryContext } from './types';
 
 export interface TabContextDeps {
   /**
@@ -17,17 +22,47 @@ export interface TabContextDeps {
    * the popup's way to its first paint.
    */
   getContext: (article: Article, options: AskOptions & { isPrivate: false; tabId: number }) => ReturnType<ContextService['getContext']>;
+  /** Where complete contexts go for the popup's first paint; none: no snapshots. */
+  snapshots?: SnapshotStore;
 }
 
-export function createTabContext({ getContext }: TabContextDeps) {
+export function createTabContext({ getContext, snapshots }: TabContextDeps) {
   /** The latest article of each normal (not private) tab, while the tab shows it. */
   const articles = new Map<number, Article>();
-  return {
+  /** The context version each tab's snapshot was last written with: the popup's every ask need not write it again. */
+  const written = new Map<number, number>();
+  // Removed from storage even when this worker does not know the tab: one that ran before it may have written it.
+  const forget = (tabId: number) => {
+    articles.delete(tabId);
+    written.delete(tabId);
+    void snapshots?.remove(tabId);
+  };
+  const tabContext = {
     /** An article was detected on a tab. Private tabs are never remembered. */
     detected(article: Article, tab: MessageSender['tab']): void {
       if (tab?.id === undefined) return;
-      if (tab.incognito) articles.delete(tab.id);
-      else articles.set(tab.id, article);
+      const previous = articles.get(tab.id);
+      if (tab.incognito) return forget(tab.id);
+      articles.set(tab.id, article);
+      // Another article in the same tab (a site that changes pages without loading one): the old snapshot goes.
+      if (previous && previous.canonicalUrl !== article.canonicalUrl) {
+        written.delete(tab.id);
+        void snapshots?.remove(tab.id);
+      }
+    },
+    /**
+     * A lookup is complete (the context service's `onComplete`, or a cached answer already complete):
+     * the snapshot of each of `tabIds` that still shows its article is written.
+     */
+    completed(context: StoryContext, tabIds: Iterable<number>): void {
+      if (!context.complete) return;
+      for (const tabId of tabIds) {
+        const article = articles.get(tabId);
+        if (article?.canonicalUrl !== context.canonicalUrl || written.get(tabId) === context.version) continue;
+        written.set(tabId, context.version);
+        // The text stays out: what the popup paints needs none of it (its checks with the tab bring it).
+        void snapshots?.write(tabId, { article: { ...article, text: '' }, context });
+      }
     },
     /**
      * The tab loads something (`tabs.onUpdated` with a URL or status "loading"): its article is
@@ -37,18 +72,26 @@ export function createTabContext({ getContext }: TabContextDeps) {
     navigated(tabId: number, url: string | undefined): void {
       const article = articles.get(tabId);
       if (article && url !== undefined && pageOf(url) === pageOf(article.url)) return;
-      articles.delete(tabId);
+      forget(tabId);
+    },
+    /** Every snapshot goes (the history was cleared, or the settings changed what a lookup gives). */
+    clearSnapshots(): Promise<void> {
+      written.clear();
+      return snapshots?.clear() ?? Promise.resolve();
     },
     /** The tab closed. */
     closed(tabId: number): void {
-      articles.delete(tabId);
+      forget(tabId);
     },
     handlers: {
       getTabContext: async ({ tabId }) => {
         const article = articles.get(tabId);
         if (!article) return null;
-        return { article, context: await getContext(article, { isPrivate: false, tabId }) };
+        const context = await getContext(article, { isPrivate: false, tabId });
+        tabContext.completed(context, [tabId]);
+        return { article, context };
       },
     } satisfies Handlers<'getTabContext'>,
   };
+  return tabContext;
 }

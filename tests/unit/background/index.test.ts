@@ -181,6 +181,49 @@ describe('background', () => {
     expect(await deliver({ type: 'getTabContext', data: { tabId: 'mine' } }, {})).toMatchObject({ ok: false, error: expect.stringMatching(/invalid getTabContext: tabId/) });
   });
 
+  it("writes a tab's article with its complete context to storage.session for the popup, and removes it when it no longer holds", async () => {
+    const strike = siteArticle('northline-rail-strike');
+    const tab = await fakeBrowser.tabs.create({ url: strike.url });
+    const key = `tabSnapshot:${tab.id}`;
+    const stored = async () => (await fakeBrowser.storage.session.get(key))[key];
+    await deliver({ type: 'articleDetected', data: strike }, fromTab(false, tab.id));
+    // The lookup the detection started completes (GDELT's second request waits out its 5 s
+    // interval): its context goes to the tab's snapshot.
+    await vi.advanceTimersByTimeAsync(6_000);
+    await vi.waitFor(async () => expect(await stored()).toMatchObject({ article: { title: strike.title }, context: { canonicalUrl: strike.canonicalUrl, complete: true } }));
+    // The history is cleared: the snapshot (whose context lists what was read) goes with it.
+    const cleared = deliver({ type: 'clearHistory', data: {} }, {});
+    await vi.advanceTimersByTimeAsync(10); // the clear lets running writes start first (a timer)
+    expect(await cleared).toMatchObject({ ok: true });
+    expect(await stored()).toBeUndefined();
+    // Asked again: complete (cached), written again; then a settings change clears it.
+    await deliver({ type: 'getTabContext', data: { tabId: tab.id } }, {});
+    await vi.waitFor(async () => expect(await stored()).toMatchObject({ context: { complete: true } }));
+    await updateSettings({ excludedSites: ['elsewhere.test'] });
+    await vi.waitFor(async () => expect(await stored()).toBeUndefined());
+    // Written again, then the tab loads another page.
+    await deliver({ type: 'getTabContext', data: { tabId: tab.id } }, {});
+    await vi.waitFor(async () => expect(await stored()).toBeDefined());
+    const next = 'https://www.riverside-courier.co.uk/news/another-story.html';
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: next, status: 'loading' }, { ...tab, url: next, status: 'loading' });
+    await vi.waitFor(async () => expect(await stored()).toBeUndefined());
+    // A private tab's article is never written.
+    await deliver({ type: 'articleDetected', data: strike }, fromTab(true, 9));
+    await deliver({ type: 'getTabContext', data: { tabId: 9 } }, {});
+    expect(await fakeBrowser.storage.session.get('tabSnapshot:9')).toEqual({});
+    // Nor one of a site excluded since: its complete context is answered, not kept.
+    await updateSettings({ excludedSites: ['riverside-courier.co.uk'] });
+    const again = await fakeBrowser.tabs.create({ url: strike.url });
+    await deliver({ type: 'articleDetected', data: strike }, fromTab(false, again.id));
+    // A new lookup (nothing of it may be stored now): asked until complete.
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(await deliver({ type: 'getTabContext', data: { tabId: again.id } }, {})).toMatchObject({ data: { context: { complete: true } } });
+    });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
   it('creates the maintenance alarm once, so that waking the worker does not restart its period', async () => {
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(MAINTENANCE_ALARM)).toMatchObject({ periodInMinutes: 30 }));
     const first = await fakeBrowser.alarms.get(MAINTENANCE_ALARM);

@@ -49,3 +49,69 @@ describe('getTabContext (the popup asks the tab and the background at once)', ()
     expect(await tabContext.handlers.getTabContext({ tabId: 3 })).toBeNull();
   });
 });
+
+describe("the tab's snapshot for the popup's first paint", () => {
+  const fakeStore = () => ({ write: vi.fn(async () => {}), remove: vi.fn(async () => {}), clear: vi.fn(async () => {}) });
+
+  it('is written when the lookup of the article the tab shows is complete, once per version', () => {
+    const snapshots = fakeStore();
+    const tabContext = createTabContext({ getContext: async () => makeContext(), snapshots });
+    const article = makeArticle();
+    tabContext.detected(article, tab(3));
+    tabContext.detected(makeArticle({ canonicalUrl: 'https://n.test/other' }), tab(4));
+    tabContext.completed(makeContext({ complete: false }), [3]);
+    expect(snapshots.write).not.toHaveBeenCalled();
+    const done = makeContext({ version: 5 });
+    // Tab 4 shows another article, tab 9 none: only tab 3 gets this context.
+    tabContext.completed(done, [3, 4, 9]);
+    // Without the article's text: the popup's paint needs none of it.
+    expect(snapshots.write).toHaveBeenCalledExactlyOnceWith(3, { article: { ...article, text: '' }, context: done });
+    tabContext.completed(done, [3]);
+    expect(snapshots.write).toHaveBeenCalledOnce();
+    tabContext.completed(makeContext({ version: 6 }), [3]);
+    expect(snapshots.write).toHaveBeenCalledTimes(2);
+  });
+
+  it("is written when the popup's ask finds the context complete (a cached lookup announces no completion)", async () => {
+    const snapshots = fakeStore();
+    const context = makeContext();
+    const tabContext = createTabContext({ getContext: async () => context, snapshots });
+    const article = makeArticle();
+    tabContext.detected(article, tab(3));
+    await tabContext.handlers.getTabContext({ tabId: 3 });
+    expect(snapshots.write).toHaveBeenCalledExactlyOnceWith(3, { article: { ...article, text: '' }, context });
+  });
+
+  it('is removed when the tab loads another page, shows another article, turns out private, or closes', () => {
+    const snapshots = fakeStore();
+    const tabContext = createTabContext({ getContext: async () => makeContext(), snapshots });
+    const article = makeArticle({ url: 'https://n.test/story?id=1' });
+    tabContext.detected(article, tab(3));
+    tabContext.navigated(3, 'https://n.test/story?id=1#comments');
+    expect(snapshots.remove).not.toHaveBeenCalled();
+    tabContext.navigated(3, 'https://n.test/story?id=2');
+    expect(snapshots.remove).toHaveBeenLastCalledWith(3);
+
+    tabContext.detected(article, tab(4));
+    tabContext.detected(makeArticle({ canonicalUrl: 'https://n.test/next' }), tab(4));
+    expect(snapshots.remove).toHaveBeenLastCalledWith(4);
+
+    tabContext.detected(article, tab(5, true));
+    expect(snapshots.remove).toHaveBeenLastCalledWith(5);
+
+    // Also a tab this worker never heard of: a worker before it may have written its snapshot.
+    tabContext.closed(6);
+    expect(snapshots.remove).toHaveBeenLastCalledWith(6);
+  });
+
+  it('is written again after all snapshots were cleared (history cleared, settings changed)', async () => {
+    const snapshots = fakeStore();
+    const tabContext = createTabContext({ getContext: async () => makeContext(), snapshots });
+    tabContext.detected(makeArticle(), tab(3));
+    tabContext.completed(makeContext(), [3]);
+    await tabContext.clearSnapshots();
+    expect(snapshots.clear).toHaveBeenCalledOnce();
+    tabContext.completed(makeContext(), [3]);
+    expect(snapshots.write).toHaveBeenCalledTimes(2);
+  });
+});

@@ -8,7 +8,7 @@ import { sendMessage, sendTabMessage } from '@/utils/messaging';
 import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
 import type { HistoryEntry } from '@/utils/history-types';
-import { makeArticle, makeContext, makeEntry, makeProvider } from '../components/fixtures';
+import { makeArticle, makeContext, makeEntry, makeProvider, makeStory } from '../components/fixtures';
 import { recordStorageWarning } from '@/utils/storage-warning';
 
 vi.mock('@/utils/messaging', (importOriginal) => import('../messaging-mock').then(({ messagingMock }) => messagingMock(importOriginal)));
@@ -306,5 +306,80 @@ describe('popup App', () => {
     render(<App search="?tab=42" />);
     expect(await screen.findByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
     expect(sendMessageMock).toHaveBeenCalledWith('getContext', { article, tabId: 42 });
+  });
+
+  describe("the tab's snapshot (storage.session): painted first, then checked against the tab", () => {
+    const snapshot = (context = makeContext()) => ({ article: makeArticle(), context });
+    const store = (tabId: number, value: unknown) => fakeBrowser.storage.session.set({ [`tabSnapshot:${tabId}`]: value });
+
+    it('paints the article and its results before the tab or the background answer', async () => {
+      await store(42, snapshot());
+      sendTabMessageMock.mockReturnValue(new Promise(() => {}));
+      sendMessageMock.mockReturnValue(new Promise(() => {}));
+      render(<App search="?tab=42" />);
+      expect(await screen.findByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
+      expect(screen.getByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
+      // The tab is still asked: its answer is the truth.
+      expect(sendTabMessageMock).toHaveBeenCalledWith(42, 'getArticle', {});
+    });
+
+    it('gives way to the article the tab answers when the tab shows another one', async () => {
+      await store(42, snapshot());
+      let answerArticle!: (article: Article) => void;
+      sendTabMessageMock.mockReturnValue(new Promise((done) => (answerArticle = done)));
+      const next = makeArticle({ canonicalUrl: 'https://n.test/next', url: 'https://n.test/next', title: 'The next story' });
+      answer({ contexts: [makeContext({ canonicalUrl: next.canonicalUrl, related: { sameStory: [], background: [] } })] });
+      render(<App search="?tab=42" />);
+      await screen.findByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' });
+      answerArticle(next);
+      expect(await screen.findByRole('heading', { name: 'The next story' })).toBeTruthy();
+      expect(screen.queryByRole('link', { name: 'Bridge traffic returns' })).toBeNull();
+      expect(sendMessageMock).toHaveBeenCalledWith('getContext', { article: next, tabId: 42 });
+    });
+
+    it("keeps the snapshot when the tab agrees, and shows the background's newer context when it has one", async () => {
+      await store(42, snapshot(makeContext({ version: 3 })));
+      sendTabMessageMock.mockResolvedValue(makeArticle());
+      const newer = makeContext({ version: 4, related: { sameStory: [makeStory({ title: 'A later report', url: 'https://late.test/a' })], background: [] } });
+      answer({ reported: { article: makeArticle(), context: newer } });
+      render(<App search="?tab=42" />);
+      expect(await screen.findByRole('link', { name: 'A later report' })).toBeTruthy();
+      expect(screen.queryByRole('link', { name: 'Bridge traffic returns' })).toBeNull();
+      // The background's answer was for the same article: nothing else was asked.
+      expect(sendMessageMock.mock.calls.filter(([type]) => type === 'getContext')).toEqual([]);
+    });
+
+    it("follows the story with the tab's article, text included, once the tab has agreed with the snapshot", async () => {
+      await store(42, { article: makeArticle({ text: '' }), context: makeContext() });
+      sendTabMessageMock.mockResolvedValue(makeArticle());
+      render(<App search="?tab=42" />);
+      await screen.findByRole('link', { name: 'Bridge traffic returns' });
+      await vi.waitFor(() => expect(sendTabMessageMock).toHaveBeenCalled());
+      fireEvent.click(await screen.findByRole('button', { name: /Follow this story/ }));
+      await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('followStory', { article: makeArticle(), tabId: 42 }));
+    });
+
+    it('keeps showing the snapshot when the tab does not answer (its content script is gone)', async () => {
+      await store(42, snapshot());
+      sendTabMessageMock.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+      sendMessageMock.mockImplementation((async (type: string) => {
+        if (type === 'loadReader') throw new Error('Cannot access contents of the page');
+        return type === 'getHistory' || type === 'listFollows' ? [] : null;
+      }) as typeof sendMessage);
+      render(<App search="?tab=42" />);
+      expect(await screen.findByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
+      await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('getHistory', { limit: HISTORY_LIMIT }));
+      expect(screen.queryByText('Not an article')).toBeNull();
+      expect(screen.getByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
+    });
+
+    it("ignores a snapshot in another shape, or another tab's", async () => {
+      await store(42, { article: makeArticle(), context: makeContext({ complete: false }) });
+      await store(7, snapshot());
+      sendTabMessageMock.mockResolvedValue(null);
+      render(<App search="?tab=42" />);
+      expect(await screen.findByText('Not an article')).toBeTruthy();
+      expect(screen.queryByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeNull();
+    });
   });
 });
