@@ -7,7 +7,8 @@ import { perfMark } from '@/utils/perf';
 import { sidePanelOpener } from '@/utils/side-panel';
 import type { Article } from '@/utils/article/types';
 import type { StoryContext } from '@/utils/context/types';
-import { readTabSnapshot } from '@/utils/context/tab-snapshot';
+import { isSnapshot, readTabSnapshot } from '@/utils/context/tab-snapshot';
+import type { EarlyRead } from './early';
 import { parseTabParam, resolveTabId } from './tab-id';
 import type { HistoryState } from './HistoryPanel';
 import { useAfterPaint, useLazyComponent } from './lazy';
@@ -66,10 +67,13 @@ type ShownSnapshot = { status: 'article'; article: Article; context: StoryContex
  */
 type PageLoad = { early: Promise<ShownSnapshot | null>; page: Promise<PageState> };
 
-function loadPage(tabId: number | null, retries: readonly number[] = []): PageLoad {
+const shownSnapshot = (stored: unknown): ShownSnapshot | null => (isSnapshot(stored) ? { status: 'article', ...stored } : null);
+
+/** `early`: the tab's snapshot when the popup's early script has read it already (entrypoints/popup/early.ts). */
+function loadPage(tabId: number | null, retries: readonly number[] = [], early?: Promise<ShownSnapshot | null>): PageLoad {
   if (tabId === null) return { early: Promise.resolve(null), page: Promise.resolve({ status: 'none', why: 'unreachable' }) };
-  const early = readTabSnapshot(tabId).then((snapshot): ShownSnapshot | null => snapshot && { status: 'article', ...snapshot });
-  return { early, page: readPage(tabId, early, retries) };
+  const snapshot = early ?? readTabSnapshot(tabId).then(shownSnapshot);
+  return { early: snapshot, page: readPage(tabId, snapshot, retries) };
 }
 
 async function readPage(tabId: number, early: Promise<ShownSnapshot | null>, retries: readonly number[]): Promise<PageState> {
@@ -109,15 +113,30 @@ async function readPage(tabId: number, early: Promise<ShownSnapshot | null>, ret
   }
 }
 
-/** The popup's tab, and the page state of that tab, on the way. */
-export type PageRequest = { search: string; tabId: Promise<number | null> } & PageLoad;
+/**
+ * The popup's tab, and the page state of that tab, on the way. `initial`: the tab and its snapshot
+ * when both had arrived before the call (read by the early script): the first render shows them.
+ */
+export type PageRequest = { search: string; tabId: Promise<number | null>; initial?: { tabId: number; page: ShownSnapshot } } & PageLoad;
 
 /**
  * Asks which tab the popup is for and what that tab shows. main.tsx calls it before the popup's first
  * render (which takes a while on a slow machine), so the answers are under way meanwhile: for a tab
- * named by `?tab=`, asked at once, in this call; otherwise once the active tab is looked up.
+ * named by `?tab=`, asked at once, in this call; otherwise once the active tab is looked up. `early`:
+ * the lookup and snapshot read the popup's early script started, taken over here.
  */
-export function requestPage(search: string): PageRequest {
+export function requestPage(search: string, early?: EarlyRead): PageRequest {
+  if (early && early.search === search) {
+    const { settled } = early;
+    const shown = settled && shownSnapshot(settled.stored);
+    if (settled?.tabId != null && shown) {
+      const initial = { tabId: settled.tabId, page: shown };
+      return { search, tabId: Promise.resolve(initial.tabId), initial, ...loadPage(initial.tabId, [], Promise.resolve(shown)) };
+    }
+    const snapshot = early.stored.then(shownSnapshot);
+    const load = early.tabId.then((id) => loadPage(id, [], snapshot));
+    return { search, tabId: early.tabId, early: load.then((l) => l.early), page: load.then((l) => l.page) };
+  }
   const given = parseTabParam(search);
   if (given !== null) return { search, tabId: Promise.resolve(given), ...loadPage(given) };
   const tabId = resolveTabId(search, findActiveTabId).catch(() => null);
@@ -129,16 +148,18 @@ export function requestPage(search: string): PageRequest {
 export function App({ search, followTab, requested }: AppProps) {
   // `?view=following`: the notification of new coverage opens the Following list.
   const [selected, setSelected] = useState(() => (new URLSearchParams(search).get('view') === 'following' ? 'following' : 'page'));
-  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  // What main.tsx's request already had: the tab and its snapshot, shown in the first render.
+  const initial = requested?.search === search && !followTab ? requested.initial : undefined;
+  const [page, setPage] = useState<PageState>(initial?.page ?? { status: 'loading' });
   const [history, setHistory] = useState<HistoryState>({ status: 'loading' });
-  const [tabId, setTabId] = useState<number | null>(null);
+  const [tabId, setTabId] = useState<number | null>(initial?.tabId ?? null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const [windowId, setWindowId] = useState<number | null>(null);
 
   // Started before the first paint, not after it: reading the tab is the longest wait of the popup.
   useLayoutEffect(() => {
     let asked = 0;
-    let shown: number | null | undefined;
+    let shown: number | null | undefined = initial?.tabId;
     const show = (id: number | null, load?: PageLoad) => {
       const ask = ++asked;
       if (id !== shown) setPage((current) => (current.status === 'loading' ? current : { status: 'loading' }));

@@ -12,6 +12,7 @@
 import { browser } from 'wxt/browser';
 import type { Article } from '../article/types';
 import { isRecord } from '../is-record';
+import { SNAPSHOT_PREFIX, snapshotKey } from './snapshot-key';
 import type { StoryContext } from './types';
 
 export interface TabSnapshot {
@@ -24,8 +25,6 @@ export interface TabSnapshot {
 /** The part of `storage.session` used here (a fake in tests). */
 export type SessionArea = Pick<typeof browser.storage.session, 'get' | 'set' | 'remove'>;
 
-const PREFIX = 'tabSnapshot:';
-export const snapshotKey = (tabId: number) => `${PREFIX}${tabId}`;
 
 /**
  * `storage.session`, or undefined where the browser has none (Firefox before 115): then nothing is
@@ -40,7 +39,7 @@ export function sessionArea(): SessionArea | undefined {
 }
 
 /** Whether stored data is a snapshot as written by {@link createSnapshotStore}. */
-function isSnapshot(value: unknown): value is TabSnapshot {
+export function isSnapshot(value: unknown): value is TabSnapshot {
   if (!isRecord(value) || !isRecord(value.article) || !isRecord(value.context)) return false;
   const { article, context } = value;
   return (
@@ -86,7 +85,7 @@ export function createSnapshotStore(area: SessionArea | undefined = sessionArea(
     async clear(): Promise<void> {
       if (!area) return;
       try {
-        const keys = Object.keys(await area.get(null)).filter((key) => key.startsWith(PREFIX));
+        const keys = Object.keys(await area.get(null)).filter((key) => key.startsWith(SNAPSHOT_PREFIX));
         if (keys.length) await area.remove(keys);
       } catch {
         // Nothing readable: nothing to remove.

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSnapshotStore, readTabSnapshot, snapshotKey, type SessionArea } from '@/utils/context/tab-snapshot';
+import { snapshotKey } from '@/utils/context/snapshot-key';
+import { createSnapshotStore, readTabSnapshot, type SessionArea } from '@/utils/context/tab-snapshot';
 import { makeArticle, makeContext } from '../components/fixtures';
 
 const session = () => fakeBrowser.storage.session as unknown as SessionArea;

@@ -10,6 +10,7 @@ import type { StoryContext } from '@/utils/context/types';
 import type { HistoryEntry } from '@/utils/history-types';
 import { makeArticle, makeContext, makeEntry, makeProvider, makeStory } from '../components/fixtures';
 import { recordStorageWarning } from '@/utils/storage-warning';
+import type { EarlyRead } from '@/entrypoints/popup/early';
 
 vi.mock('@/utils/messaging', (importOriginal) => import('../messaging-mock').then(({ messagingMock }) => messagingMock(importOriginal)));
 
@@ -371,6 +372,30 @@ describe('popup App', () => {
       await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('getHistory', { limit: HISTORY_LIMIT }));
       expect(screen.queryByText('Not an article')).toBeNull();
       expect(screen.getByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
+    });
+
+    it("shows in its first render the snapshot the early script had read already, and takes over the read when it had not", async () => {
+      sendTabMessageMock.mockReturnValue(new Promise(() => {}));
+      sendMessageMock.mockReturnValue(new Promise(() => {}));
+      const stored = snapshot();
+      const settled: EarlyRead = { search: '', tabId: Promise.resolve(42), stored: Promise.resolve(stored), settled: { tabId: 42, stored } };
+      const requested = requestPage('', settled);
+      render(<App search="" requested={requested} />);
+      // Synchronously: no "Reading this page…" first.
+      expect(screen.getByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
+      expect(sendTabMessageMock).toHaveBeenCalledWith(42, 'getArticle', {});
+      cleanup();
+
+      // Still on the way: awaited, not read again (storage.session is empty here).
+      const get = vi.spyOn(fakeBrowser.storage.session, 'get');
+      let arrive!: (value: unknown) => void;
+      const pending: EarlyRead = { search: '', tabId: Promise.resolve(43), stored: new Promise((done) => (arrive = done)) };
+      render(<App search="" requested={requestPage('', pending)} />);
+      expect(screen.getByText('Reading this page…')).toBeTruthy();
+      arrive(stored);
+      expect(await screen.findByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
+      expect(sendTabMessageMock).toHaveBeenLastCalledWith(43, 'getArticle', {});
+      expect(get).not.toHaveBeenCalled();
     });
 
     it("ignores a snapshot in another shape, or another tab's", async () => {
