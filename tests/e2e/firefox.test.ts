@@ -109,6 +109,17 @@ describe('core flows in Firefox ESR', () => {
     expect(sameStory).not.toContain(FLOOD.title);
     expect(await textsOf(popup, '[role="status"][aria-label="Sources"]')).toEqual([expect.stringMatching(/^Google News \d+ · GDELT \d+ · Bing News \d+/)]);
     await screenshotOf(popup, 'firefox-popup');
+
+    // The background keeps the tab's snapshot in storage.session (without the text) for the popup's
+    // next first paint, which the popup page shows again when reloaded.
+    const key = `tabSnapshot:${tabId}`;
+    type Session = { browser: { storage: { session: { get(key: string): Promise<Record<string, { article: { title: string; text: string } }>> } } } };
+    await popup.waitForFunction(async (k: string) => k in (await (globalThis as unknown as Session).browser.storage.session.get(k)), { timeout: 30_000 }, key);
+    const snapshot = await popup.evaluate(async (k: string) => (await (globalThis as unknown as Session).browser.storage.session.get(k))[k], key);
+    expect(snapshot?.article).toMatchObject({ title: FLOOD.title, text: '' });
+    await firefox.gotoExtensionPage(popup, `popup.html?tab=${tabId}`);
+    await popup.waitForSelector('ul[aria-label="Same story"] > li a');
+    expect(await textsOf(popup, '#popup-panel-page h1, #popup-panel-page h2, #popup-panel-page h3')).toContain(FLOOD.title);
   });
 
   it('sends the providers only short queries, never the page URL', async () => {
