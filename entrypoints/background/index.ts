@@ -80,10 +80,12 @@ export default defineBackground(() => {
       // Lookups still running would write their caches back after the clear: stop their writes
       // first, and let writes already begun open their transactions (which then run before the clear's).
       context.stopWritingRunningLookups();
+      // The open tabs' snapshots go now, and no completing lookup writes one back.
+      const snapshotsCleared = tabContext.historyCleared();
       await new Promise((done) => setTimeout(done, 0));
       await db.clearHistory();
       await clearFollows();
-      await tabContext.clearSnapshots();
+      await snapshotsCleared;
       await refreshFollowBadge();
     },
     exportHistory: () => db.exportHistory(),

@@ -72,17 +72,26 @@ export async function readTabSnapshot(tabId: number, area: SessionArea | undefin
  */
 export function createSnapshotStore(area: SessionArea | undefined = sessionArea(), mayKeep: (article: Article) => Promise<boolean> = async () => true) {
   const ignore = () => {};
+  // A write waits for `mayKeep` before it stores: a removal or clear in that time wins (the tab has
+  // left the page, or the history was cleared), so each bumps a count the write checks before storing.
+  let clears = 0;
+  const removals = new Map<number, number>();
   return {
     async write(tabId: number, snapshot: TabSnapshot): Promise<void> {
+      const [clearsBefore, removalsBefore] = [clears, removals.get(tabId)];
       if (!area || !(await mayKeep(snapshot.article).catch(() => false))) return;
+      if (clearsBefore !== clears || removalsBefore !== removals.get(tabId)) return;
       // Storage full (about 10 MB in Chrome): no snapshot, rather than a stale one.
       await area.set({ [snapshotKey(tabId)]: snapshot }).catch(() => area.remove(snapshotKey(tabId)).catch(ignore));
     },
     remove(tabId: number): Promise<void> {
+      removals.set(tabId, (removals.get(tabId) ?? 0) + 1);
       return area ? area.remove(snapshotKey(tabId)).catch(ignore) : Promise.resolve();
     },
     /** Removes every tab's snapshot, including those written before the worker restarted. */
     async clear(): Promise<void> {
+      clears++;
+      removals.clear();
       if (!area) return;
       try {
         const keys = Object.keys(await area.get(null)).filter((key) => key.startsWith(SNAPSHOT_PREFIX));

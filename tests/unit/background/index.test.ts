@@ -196,8 +196,12 @@ describe('background', () => {
     await vi.advanceTimersByTimeAsync(10); // the clear lets running writes start first (a timer)
     expect(await cleared).toMatchObject({ ok: true });
     expect(await stored()).toBeUndefined();
-    // Asked again: complete (cached), written again; then a settings change clears it.
-    await deliver({ type: 'getTabContext', data: { tabId: tab.id } }, {});
+    // The tab's article was forgotten with it: the popup's ask writes nothing back.
+    expect(await deliver({ type: 'getTabContext', data: { tabId: tab.id } }, {})).toEqual({ ok: true, data: null });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await stored()).toBeUndefined();
+    // The tab reports it again (a new visit): complete (cached), written again; then a settings change clears it.
+    await deliver({ type: 'articleDetected', data: strike }, fromTab(false, tab.id));
     await vi.waitFor(async () => expect(await stored()).toMatchObject({ context: { complete: true } }));
     await updateSettings({ excludedSites: ['elsewhere.test'] });
     await vi.waitFor(async () => expect(await stored()).toBeUndefined());

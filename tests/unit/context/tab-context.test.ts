@@ -104,7 +104,18 @@ describe("the tab's snapshot for the popup's first paint", () => {
     expect(snapshots.remove).toHaveBeenLastCalledWith(6);
   });
 
-  it('is written again after all snapshots were cleared (history cleared, settings changed)', async () => {
+  it('is not written back by a lookup completing after the history was cleared', async () => {
+    const snapshots = fakeStore();
+    const tabContext = createTabContext({ getContext: async () => makeContext(), snapshots });
+    tabContext.detected(makeArticle(), tab(3));
+    await tabContext.historyCleared();
+    expect(snapshots.clear).toHaveBeenCalledOnce();
+    tabContext.completed(makeContext(), [3]);
+    expect(await tabContext.handlers.getTabContext({ tabId: 3 })).toBeNull();
+    expect(snapshots.write).not.toHaveBeenCalled();
+  });
+
+  it('is written again after all snapshots were cleared (the settings changed)', async () => {
     const snapshots = fakeStore();
     const tabContext = createTabContext({ getContext: async () => makeContext(), snapshots });
     tabContext.detected(makeArticle(), tab(3));

@@ -68,4 +68,24 @@ describe('what may be kept', () => {
     await createSnapshotStore(session(), async (article) => article.canonicalUrl === snapshot.article.canonicalUrl).write(1, snapshot);
     expect(await readTabSnapshot(1, session())).toEqual(snapshot);
   });
+
+  it('stores nothing when the tab left its page or the snapshots were cleared while it asked whether it may', async () => {
+    for (const meanwhile of ['remove', 'clear'] as const) {
+      let answer!: (may: boolean) => void;
+      const store = createSnapshotStore(session(), () => new Promise((done) => (answer = done)));
+      const writing = store.write(1, { article: makeArticle(), context: makeContext() });
+      await (meanwhile === 'remove' ? store.remove(1) : store.clear());
+      answer(true);
+      await writing;
+      expect(await fakeBrowser.storage.session.get(null), meanwhile).toEqual({});
+    }
+    // Another tab's removal does not stop the write.
+    let answer!: (may: boolean) => void;
+    const store = createSnapshotStore(session(), () => new Promise((done) => (answer = done)));
+    const writing = store.write(1, { article: makeArticle(), context: makeContext() });
+    await store.remove(2);
+    answer(true);
+    await writing;
+    expect(await readTabSnapshot(1, session())).not.toBeNull();
+  });
 });
