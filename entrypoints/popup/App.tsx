@@ -97,15 +97,16 @@ async function readPage(tabId: number, early: Promise<ShownSnapshot | null>, ret
     const shown = await early;
     if (shown?.article.canonicalUrl === article.canonicalUrl) {
       // The snapshot is on screen: the tab's article (with its text, for Follow) takes its place in the
-      // same panel, with the background's context when it has one (a newer lookup), else the snapshot's.
+      // same panel, with the background's context when it is complete too (a newer lookup), else the
+      // snapshot's: a lookup just started again (a restarted worker, an old one) has no results yet,
+      // and the results on screen do not give way to skeletons.
       const latest = await context.catch(() => null);
-      return { status: 'article', article, context: latest ?? { ...shown.context } };
+      return { status: 'article', article, context: latest?.complete ? latest : { ...shown.context } };
     }
     return { status: 'article', article, context: (await answerWithin(context, CONTEXT_GRACE_MS)) ?? context };
   } catch {
-    // The tab does not answer (its content script is gone): what its snapshot showed stays.
-    const shown = await early;
-    if (shown) return shown;
+    // The tab does not answer (it left for a page without Backstory before the background removed the
+    // snapshot, or its content script is gone): the snapshot is not the truth either.
     const [wait, ...rest] = retries;
     if (wait === undefined) return { status: 'none', why: 'unreachable' };
     await new Promise((done) => setTimeout(done, wait));

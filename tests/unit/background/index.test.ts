@@ -214,6 +214,7 @@ describe('background', () => {
     // A private tab's article is never written.
     await deliver({ type: 'articleDetected', data: strike }, fromTab(true, 9));
     await deliver({ type: 'getTabContext', data: { tabId: 9 } }, {});
+    await vi.advanceTimersByTimeAsync(100); // a write would have landed by now
     expect(await fakeBrowser.storage.session.get('tabSnapshot:9')).toEqual({});
     // Nor one of a site excluded since: its complete context is answered, not kept.
     await updateSettings({ excludedSites: ['riverside-courier.co.uk'] });

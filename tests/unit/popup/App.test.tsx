@@ -360,7 +360,7 @@ describe('popup App', () => {
       await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('followStory', { article: makeArticle(), tabId: 42 }));
     });
 
-    it('keeps showing the snapshot when the tab does not answer (its content script is gone)', async () => {
+    it("gives way to what the page is when the tab does not answer (it left for a page without Backstory)", async () => {
       await store(42, snapshot());
       sendTabMessageMock.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
       sendMessageMock.mockImplementation((async (type: string) => {
@@ -368,10 +368,20 @@ describe('popup App', () => {
         return type === 'getHistory' || type === 'listFollows' ? [] : null;
       }) as typeof sendMessage);
       render(<App search="?tab=42" />);
-      expect(await screen.findByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
-      await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('getHistory', { limit: HISTORY_LIMIT }));
-      expect(screen.queryByText('Not an article')).toBeNull();
-      expect(screen.getByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeTruthy();
+      expect(await screen.findByText('Not an article')).toBeTruthy();
+      expect(screen.queryByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeNull();
+    });
+
+    it('keeps the results on screen when the background has just started the lookup again (no results yet)', async () => {
+      await store(42, snapshot(makeContext({ version: 3 })));
+      sendTabMessageMock.mockResolvedValue(makeArticle());
+      // A restarted worker: it knows no article of the tab, and its new lookup has nothing yet.
+      answer({ contexts: [makeContext({ version: 1, complete: false, related: { sameStory: [], background: [] } })] });
+      render(<App search="?tab=42" />);
+      await screen.findByRole('link', { name: 'Bridge traffic returns' });
+      await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('getContext', { article: makeArticle(), tabId: 42 }));
+      await new Promise((done) => setTimeout(done, 50));
+      expect(screen.getByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
     });
 
     it("shows in its first render the snapshot the early script had read already, and takes over the read when it had not", async () => {
