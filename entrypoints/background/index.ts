@@ -81,7 +81,7 @@ export default defineBackground(() => {
       // first, and let writes already begun open their transactions (which then run before the clear's).
       context.stopWritingRunningLookups();
       // The open tabs' snapshots go now, and no completing lookup writes one back.
-      const snapshotsCleared = tabContext.historyCleared();
+      const snapshotsCleared = tabContext.forgetTabs();
       await new Promise((done) => setTimeout(done, 0));
       await db.clearHistory();
       await clearFollows();
@@ -160,7 +160,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === MAINTENANCE_ALARM && maintain());
   watchSettings((next, previous) => {
     // Sources, region, language or history choices changed: the snapshots' contexts may no longer be what a lookup gives.
-    void tabContext.clearSnapshots();
+    void tabContext.forgetTabs();
     if (feedsChanged(next, previous) || retentionShortened(next, previous)) maintain();
   });
   // Created once: re-creating on every wake-up would restart the period and it might never fire.

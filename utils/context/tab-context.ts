@@ -74,18 +74,15 @@ export function createTabContext({ getContext, snapshots }: TabContextDeps) {
       if (article && url !== undefined && pageOf(url) === pageOf(article.url)) return;
       forget(tabId);
     },
-    /** Every snapshot goes (the settings changed what a lookup gives); each is written again at its tab's next complete answer. */
-    clearSnapshots(): Promise<void> {
+    /**
+     * The history was cleared, or the settings changed what a lookup gives: every snapshot goes, and
+     * the tabs' articles are forgotten too, so that no lookup completing afterwards (begun before)
+     * writes one back; each tab starts over at its next report (its next page).
+     */
+    forgetTabs(): Promise<void> {
+      articles.clear();
       written.clear();
       return snapshots?.clear() ?? Promise.resolve();
-    },
-    /**
-     * The history was cleared: every snapshot goes, and the tabs' articles are forgotten too, so that
-     * no lookup completing afterwards writes one back; a tab's next report (its next page) starts over.
-     */
-    historyCleared(): Promise<void> {
-      articles.clear();
-      return tabContext.clearSnapshots();
     },
     /** The tab closed. */
     closed(tabId: number): void {

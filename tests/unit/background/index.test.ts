@@ -205,8 +205,8 @@ describe('background', () => {
     await vi.waitFor(async () => expect(await stored()).toMatchObject({ context: { complete: true } }));
     await updateSettings({ excludedSites: ['elsewhere.test'] });
     await vi.waitFor(async () => expect(await stored()).toBeUndefined());
-    // Written again, then the tab loads another page.
-    await deliver({ type: 'getTabContext', data: { tabId: tab.id } }, {});
+    // Written again at the tab's next report, then the tab loads another page.
+    await deliver({ type: 'articleDetected', data: strike }, fromTab(false, tab.id));
     await vi.waitFor(async () => expect(await stored()).toBeDefined());
     const next = 'https://www.riverside-courier.co.uk/news/another-story.html';
     await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: next, status: 'loading' }, { ...tab, url: next, status: 'loading' });
