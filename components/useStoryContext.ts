@@ -37,6 +37,12 @@ export type UseStoryContextOptions = {
    * ask, awaited instead of asking again. Used once; polling then goes on with `ask`.
    */
   first?: StoryContext | Promise<StoryContext>;
+  /**
+   * `first` is complete but may be out of date (the popup's snapshot of the tab, while the background
+   * has started the lookup again): it stays on screen, not final, while the background is asked, and
+   * gives way only to a complete answer (or stays, final, when none comes by the deadline).
+   */
+  refresh?: boolean;
 };
 
 const isPending = (first: StoryContext | Promise<StoryContext>): first is Promise<StoryContext> =>
@@ -53,11 +59,11 @@ const askBackground = (request: ContextRequest) => sendMessage('getContext', req
  */
 export function useStoryContext(
   request: ContextRequest | null,
-  { ask = askBackground, interval = POLL_INTERVAL_MS, deadline = POLL_DEADLINE_MS, now = Date.now, first }: UseStoryContextOptions = {},
+  { ask = askBackground, interval = POLL_INTERVAL_MS, deadline = POLL_DEADLINE_MS, now = Date.now, first, refresh = false }: UseStoryContextOptions = {},
 ): StoryContextState {
   const [state, setState] = useState<StoryContextState>(() => {
     if (!request) return { status: 'idle' };
-    return first && !isPending(first) ? { status: 'ready', context: first, isFinal: first.complete } : { status: 'loading' };
+    return first && !isPending(first) ? { status: 'ready', context: first, isFinal: first.complete && !refresh } : { status: 'loading' };
   });
   const article = request?.article ?? null;
   const tabId = request?.tabId;
@@ -76,6 +82,8 @@ export function useStoryContext(
     let isStopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let known: StoryContext | null = null;
+    // While refreshing, what is on screen (the given context) and stays until a complete answer.
+    let kept: StoryContext | null = null;
     const startedAt = now();
     // Unchanged state is returned as is: no second render of what the first one showed.
     const show = (next: StoryContextState) =>
@@ -94,7 +102,8 @@ export function useStoryContext(
         known = await (answer ?? ask(request));
       } catch (error) {
         if (isStopped) return;
-        if (known) setState({ status: 'ready', context: known, isFinal: true });
+        const last = kept ?? known;
+        if (last) setState({ status: 'ready', context: last, isFinal: true });
         else setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
         return;
       }
@@ -104,10 +113,16 @@ export function useStoryContext(
     const received = (context: StoryContext) => {
       perfMark('context:answer');
       const isFinal = context.complete || now() - startedAt >= deadline;
-      show({ status: 'ready', context, isFinal });
+      if (context.complete) kept = null;
+      show({ status: 'ready', context: kept ?? context, isFinal });
       if (!isFinal) timer = setTimeout(() => void poll(), Math.max(0, askedAt + interval - now()));
     };
-    if (given && !isPending(given)) {
+    if (given && !isPending(given) && refresh && given.complete) {
+      // Shown as it is, not final; the background's own versions are followed from its first answer.
+      kept = given;
+      show({ status: 'ready', context: given, isFinal: false });
+      void poll();
+    } else if (given && !isPending(given)) {
       known = given;
       received(given);
     } else {

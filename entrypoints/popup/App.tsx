@@ -97,11 +97,12 @@ async function readPage(tabId: number, early: Promise<ShownSnapshot | null>, ret
     const shown = await early;
     if (shown?.article.canonicalUrl === article.canonicalUrl) {
       // The snapshot is on screen: the tab's article (with its text, for Follow) takes its place in the
-      // same panel, with the background's context when it is complete too (a newer lookup), else the
-      // snapshot's: a lookup just started again (a restarted worker, an old one) has no results yet,
-      // and the results on screen do not give way to skeletons.
+      // same panel, with the background's context when it is complete too (a newer lookup). A lookup
+      // just started again (a restarted worker, an old one) has no results yet: the snapshot's stay
+      // until it is complete, rather than giving way to skeletons.
       const latest = await context.catch(() => null);
-      return { status: 'article', article, context: latest?.complete ? latest : { ...shown.context } };
+      if (latest?.complete) return { status: 'article', article, context: latest };
+      return { status: 'article', article, context: { ...shown.context }, refresh: latest !== null };
     }
     return { status: 'article', article, context: (await answerWithin(context, CONTEXT_GRACE_MS)) ?? context };
   } catch {

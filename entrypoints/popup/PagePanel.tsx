@@ -11,8 +11,11 @@ import { useStoryContext } from '@/components/useStoryContext';
 
 export type PageState =
   | { status: 'loading' }
-  /** `context`: the first `getContext` answer, or the ask still pending (see `useStoryContext`'s `first`). */
-  | { status: 'article'; article: Article; context?: StoryContext | Promise<StoryContext> }
+  /**
+   * `context`: the first `getContext` answer, or the ask still pending (see `useStoryContext`'s `first`);
+   * `refresh`: it is the tab's snapshot while the background looks the article up again (`useStoryContext`'s `refresh`).
+   */
+  | { status: 'article'; article: Article; context?: StoryContext | Promise<StoryContext>; refresh?: boolean }
   /** `unreachable`: no content script answered (browser pages, tabs open before install). */
   | { status: 'none'; why: 'not-article' | 'unreachable' };
 
@@ -20,7 +23,7 @@ export type PageState =
 export function PagePanel({ state, tabId }: { state: PageState; tabId: number | null }) {
   if (state.status === 'loading') return <StatusMessage tone="loading" title={t('pageReading')} />;
   // Another article is another panel: nothing of the previous one's context is shown with it, not even for a frame.
-  if (state.status === 'article') return <ArticlePanel key={state.article.canonicalUrl} article={state.article} first={state.context} tabId={tabId} />;
+  if (state.status === 'article') return <ArticlePanel key={state.article.canonicalUrl} article={state.article} first={state.context} refresh={state.refresh} tabId={tabId} />;
   return (
     <StatusMessage
       title={t('pageNotArticle')}
@@ -34,9 +37,9 @@ export function PagePanel({ state, tabId }: { state: PageState; tabId: number | 
 }
 
 /** The article and its context, polled from the background while the panel is shown. */
-function ArticlePanel({ article, first, tabId }: { article: Article; first?: StoryContext | Promise<StoryContext>; tabId: number | null }) {
+function ArticlePanel({ article, first, refresh, tabId }: { article: Article; first?: StoryContext | Promise<StoryContext>; refresh?: boolean; tabId: number | null }) {
   // The hook restarts only when the article or tab changes, not on a new request object.
-  const context = useStoryContext(tabId === null ? { article } : { article, tabId }, { first });
+  const context = useStoryContext(tabId === null ? { article } : { article, tabId }, { first, refresh });
   const hasResults = context.status === 'ready' && context.context.related.sameStory.length > 0;
   // When the reader could see the header, then the results (benchmark builds only).
   const root = useRef<HTMLDivElement>(null);

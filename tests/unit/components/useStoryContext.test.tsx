@@ -20,8 +20,18 @@ afterEach(() => {
 const article = makeArticle();
 let states: StoryContextState[] = [];
 
-function Probe({ request, ask, first }: { request: ContextRequest | null; ask?: (r: ContextRequest) => Promise<StoryContext>; first?: StoryContext | Promise<StoryContext> }) {
-  states.push(useStoryContext(request, { ...(ask && { ask }), first }));
+function Probe({
+  request,
+  ask,
+  first,
+  refresh,
+}: {
+  request: ContextRequest | null;
+  ask?: (r: ContextRequest) => Promise<StoryContext>;
+  first?: StoryContext | Promise<StoryContext>;
+  refresh?: boolean;
+}) {
+  states.push(useStoryContext(request, { ...(ask && { ask }), first, refresh }));
   return null;
 }
 
@@ -178,5 +188,42 @@ describe('useStoryContext', () => {
     await advance(0);
     expect(ask.mock.calls.map(([r]) => r.article.canonicalUrl)).toEqual([article.canonicalUrl, 'https://n.test/next']);
     expect(last()).toMatchObject({ status: 'ready', context: { canonicalUrl: 'https://n.test/next' } });
+  });
+
+  describe("refresh: a complete first context that may be out of date (the popup's snapshot)", () => {
+    const snapshot = makeContext({ version: 40 });
+    const restarted = (version: number) => makeContext({ version, complete: false, related: { sameStory: [], background: [] } });
+
+    it('stays on screen, not final, while the background works, and gives way only to a complete answer', async () => {
+      const fresh = makeContext({ version: 3, updatedAt: Date.UTC(2025, 10, 29) });
+      sendMessageMock.mockResolvedValueOnce(restarted(1)).mockResolvedValueOnce(restarted(2)).mockResolvedValue(fresh);
+      render(<Probe request={{ article }} first={snapshot} refresh />);
+      expect(last()).toEqual({ status: 'ready', context: snapshot, isFinal: false });
+      await advance(0);
+      // The background's own versions are followed from its first answer, not the snapshot's.
+      expect(sendMessageMock).toHaveBeenCalledWith('getContext', { article });
+      expect(last()).toEqual({ status: 'ready', context: snapshot, isFinal: false });
+      await advance(POLL_INTERVAL_MS);
+      expect(sendMessageMock).toHaveBeenLastCalledWith('getContext', { article, after: 1 });
+      expect(last()).toEqual({ status: 'ready', context: snapshot, isFinal: false });
+      await advance(POLL_INTERVAL_MS);
+      expect(last()).toEqual({ status: 'ready', context: fresh, isFinal: true });
+      // No state in between showed the restarted lookup's empty results.
+      expect(states.some((s) => s.status !== 'ready' || s.context.related.sameStory.length === 0)).toBe(false);
+    });
+
+    it('stays, final, when no complete answer comes by the deadline or the background fails', async () => {
+      sendMessageMock.mockResolvedValue(restarted(1));
+      render(<Probe request={{ article }} first={snapshot} refresh />);
+      await advance(POLL_DEADLINE_MS + POLL_INTERVAL_MS * 2);
+      expect(last()).toEqual({ status: 'ready', context: snapshot, isFinal: true });
+      cleanup();
+
+      sendMessageMock.mockReset();
+      sendMessageMock.mockResolvedValueOnce(restarted(1)).mockRejectedValue(new Error('worker gone'));
+      render(<Probe request={{ article }} first={snapshot} refresh />);
+      await advance(POLL_INTERVAL_MS * 3);
+      expect(last()).toEqual({ status: 'ready', context: snapshot, isFinal: true });
+    });
   });
 });

@@ -372,16 +372,20 @@ describe('popup App', () => {
       expect(screen.queryByRole('heading', { name: 'Harbour bridge reopens after two years of repairs' })).toBeNull();
     });
 
-    it('keeps the results on screen when the background has just started the lookup again (no results yet)', async () => {
+    it('keeps the results on screen while the background looks the article up again, then shows the new ones', async () => {
       await store(42, snapshot(makeContext({ version: 3 })));
       sendTabMessageMock.mockResolvedValue(makeArticle());
-      // A restarted worker: it knows no article of the tab, and its new lookup has nothing yet.
-      answer({ contexts: [makeContext({ version: 1, complete: false, related: { sameStory: [], background: [] } })] });
+      // A restarted worker: it knows no article of the tab, and its new lookup has nothing at first.
+      const later = makeContext({ version: 2, related: { sameStory: [makeStory({ title: 'A later report', url: 'https://late.test/a' })], background: [] } });
+      answer({ contexts: [makeContext({ version: 1, complete: false, related: { sameStory: [], background: [] } }), later] });
       render(<App search="?tab=42" />);
       await screen.findByRole('link', { name: 'Bridge traffic returns' });
       await vi.waitFor(() => expect(sendMessageMock).toHaveBeenCalledWith('getContext', { article: makeArticle(), tabId: 42 }));
-      await new Promise((done) => setTimeout(done, 50));
       expect(screen.getByRole('link', { name: 'Bridge traffic returns' })).toBeTruthy();
+      // The panel asks on; the new lookup's complete answer takes the snapshot's place.
+      expect(await screen.findByRole('link', { name: 'A later report' })).toBeTruthy();
+      expect(sendMessageMock.mock.calls.filter(([type]) => type === 'getContext')).toHaveLength(2);
+      expect(screen.queryByRole('link', { name: 'Bridge traffic returns' })).toBeNull();
     });
 
     it("shows in its first render the snapshot the early script had read already, and takes over the read when it had not", async () => {
