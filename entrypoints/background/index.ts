@@ -50,13 +50,9 @@ export default defineBackground(() => {
       tabContext.completed(done, tabIds);
     },
   });
-  // articleDetected starts the related lookup at once (warming the cache), for the badge (utils/badge.ts).
-  const lookup = async (article: Article, tabId: number) => {
-    const known = await context.getContext(article, { isPrivate: false, tabId });
-    tabContext.completed(known, [tabId]); // already complete (cached): no completion will be announced
-    return known;
-  };
-  const badges = createTabBadges({ lookup, getSettings });
+  // articleDetected starts the related lookup at once (warming the cache), for the badge (utils/badge.ts)
+  // and the tab's snapshot.
+  const badges = createTabBadges({ lookup: (article, tabId) => tabContext.ask(article, tabId), getSettings });
   const recordHistory = createBackgroundHandlers({
     recordVisit: (...args: Parameters<typeof db.recordVisit>) => withPerfMarks('bg:record-visit', () => db.recordVisit(...args)),
     listHistory: db.listHistory,

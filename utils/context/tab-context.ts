@@ -37,33 +37,41 @@ export function createTabContext({ getContext, snapshots }: TabContextDeps) {
     written.delete(tabId);
     void snapshots?.remove(tabId);
   };
-  const tabContext = {
+  /**
+   * A lookup is complete (the context service's `onComplete`, or a cached answer already complete):
+   * the snapshot of each of `tabIds` that still shows its article is written.
+   */
+  const completed = (context: StoryContext, tabIds: Iterable<number>): void => {
+    if (!context.complete) return;
+    for (const tabId of tabIds) {
+      const article = articles.get(tabId);
+      if (article?.canonicalUrl !== context.canonicalUrl || written.get(tabId) === context.version) continue;
+      written.set(tabId, context.version);
+      // The text stays out: what the popup paints needs none of it (its checks with the tab bring it).
+      void snapshots?.write(tabId, { article: { ...article, text: '' }, context });
+    }
+  };
+  /**
+   * The context of a normal tab's article, asked for that tab; a complete answer is written to the
+   * tab's snapshot (a cached lookup, complete already, announces no completion). The badge's lookup
+   * and `getTabContext` both ask through this.
+   */
+  const ask = async (article: Article, tabId: number): Promise<StoryContext> => {
+    const context = await getContext(article, { isPrivate: false, tabId });
+    completed(context, [tabId]);
+    return context;
+  };
+  return {
     /** An article was detected on a tab. Private tabs are never remembered. */
     detected(article: Article, tab: MessageSender['tab']): void {
       if (tab?.id === undefined) return;
       const previous = articles.get(tab.id);
-      if (tab.incognito) return forget(tab.id);
-      articles.set(tab.id, article);
-      // Another article in the same tab (a site that changes pages without loading one): the old snapshot goes.
-      if (previous && previous.canonicalUrl !== article.canonicalUrl) {
-        written.delete(tab.id);
-        void snapshots?.remove(tab.id);
-      }
+      // A private tab, or another article in the same tab (a site that changes pages without loading one): the old snapshot goes.
+      if (tab.incognito || (previous && previous.canonicalUrl !== article.canonicalUrl)) forget(tab.id);
+      if (!tab.incognito) articles.set(tab.id, article);
     },
-    /**
-     * A lookup is complete (the context service's `onComplete`, or a cached answer already complete):
-     * the snapshot of each of `tabIds` that still shows its article is written.
-     */
-    completed(context: StoryContext, tabIds: Iterable<number>): void {
-      if (!context.complete) return;
-      for (const tabId of tabIds) {
-        const article = articles.get(tabId);
-        if (article?.canonicalUrl !== context.canonicalUrl || written.get(tabId) === context.version) continue;
-        written.set(tabId, context.version);
-        // The text stays out: what the popup paints needs none of it (its checks with the tab bring it).
-        void snapshots?.write(tabId, { article: { ...article, text: '' }, context });
-      }
-    },
+    ask,
+    completed,
     /**
      * The tab loads something (`tabs.onUpdated` with a URL or status "loading"): its article is
      * forgotten unless the tab is known to show the same page (a new `#fragment`). `url` is
@@ -91,12 +99,8 @@ export function createTabContext({ getContext, snapshots }: TabContextDeps) {
     handlers: {
       getTabContext: async ({ tabId }) => {
         const article = articles.get(tabId);
-        if (!article) return null;
-        const context = await getContext(article, { isPrivate: false, tabId });
-        tabContext.completed(context, [tabId]);
-        return { article, context };
+        return article ? { article, context: await ask(article, tabId) } : null;
       },
     } satisfies Handlers<'getTabContext'>,
   };
-  return tabContext;
 }

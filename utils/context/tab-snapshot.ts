@@ -25,7 +25,6 @@ export interface TabSnapshot {
 /** The part of `storage.session` used here (a fake in tests). */
 export type SessionArea = Pick<typeof browser.storage.session, 'get' | 'set' | 'remove'>;
 
-
 /**
  * `storage.session`, or undefined where the browser has none (Firefox before 115): then nothing is
  * written and the popup asks the tab and the background as before.
