@@ -128,6 +128,11 @@ export type PageRequest = { search: string; tabId: Promise<number | null>; initi
  * the lookup and snapshot read the popup's early script started, taken over here.
  */
 export function requestPage(search: string, early?: EarlyRead): PageRequest {
+  // The tab still to be known: its page is loaded once it is.
+  const once = (tabId: Promise<number | null>, snapshot?: Promise<ShownSnapshot | null>): PageRequest => {
+    const load = tabId.then((id) => loadPage(id, [], snapshot));
+    return { search, tabId, early: load.then((l) => l.early), page: load.then((l) => l.page) };
+  };
   if (early && early.search === search) {
     const { settled } = early;
     const shown = settled && shownSnapshot(settled.stored);
@@ -135,15 +140,11 @@ export function requestPage(search: string, early?: EarlyRead): PageRequest {
       const initial = { tabId: settled.tabId, page: shown };
       return { search, tabId: Promise.resolve(initial.tabId), initial, ...loadPage(initial.tabId, [], Promise.resolve(shown)) };
     }
-    const snapshot = early.stored.then(shownSnapshot);
-    const load = early.tabId.then((id) => loadPage(id, [], snapshot));
-    return { search, tabId: early.tabId, early: load.then((l) => l.early), page: load.then((l) => l.page) };
+    return once(early.tabId, early.stored.then(shownSnapshot));
   }
   const given = parseTabParam(search);
   if (given !== null) return { search, tabId: Promise.resolve(given), ...loadPage(given) };
-  const tabId = resolveTabId(search, findActiveTabId).catch(() => null);
-  const load = tabId.then((id) => loadPage(id));
-  return { search, tabId, early: load.then((l) => l.early), page: load.then((l) => l.page) };
+  return once(resolveTabId(search, findActiveTabId).catch(() => null));
 }
 
 /** The popup: "This page" (the tab's article) and "History". Owns all data and messaging. */

@@ -7,7 +7,7 @@
  * No imports but the key: this file is bundled into that small script.
  */
 import { snapshotKey } from '@/utils/context/snapshot-key';
-import { parseTabParam } from './tab-id';
+import { resolveTabId } from './tab-id';
 
 /** The extension APIs the read needs: `browser` (Firefox) or `chrome`, promise-based in both. */
 export interface EarlyApi {
@@ -30,14 +30,7 @@ const GLOBAL = '__backstoryPopupEarly';
 
 /** Looks the popup's tab up (`?tab=`, else the active tab) and reads its snapshot. Never rejects. */
 export function startEarlyRead(search: string, api: EarlyApi): EarlyRead {
-  const given = parseTabParam(search);
-  const tabId =
-    given !== null
-      ? Promise.resolve(given)
-      : Promise.resolve()
-          .then(() => api.tabs.query({ active: true, currentWindow: true }))
-          .then(([tab]) => tab?.id ?? null)
-          .catch(() => null);
+  const tabId = resolveTabId(search, async () => (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id).catch(() => null);
   const stored = tabId
     .then((id) => (id === null || !api.storage?.session ? undefined : api.storage.session.get(snapshotKey(id)).then((items) => items[snapshotKey(id)])))
     .catch(() => undefined);
