@@ -39,6 +39,7 @@ import { findFreePort, SITE_DIR, startFixtureServer } from '../e2e/server.mjs';
 import { mainThreadMs } from './browser-cdp';
 import { runHistoryBench } from './browser-history';
 import { entrySizes } from './bundle';
+import { SNAPSHOT_PREFIX, snapshotKey } from '../../utils/context/snapshot-key';
 import { failedRow, formatTable, median, quantile, type BenchRow } from './table';
 
 export interface BrowserBenchOptions {
@@ -477,20 +478,23 @@ const EMPTY_PAGE = '<!doctype html>\n<html lang="en"><head><meta charset="UTF-8"
  */
 const FLOOR_PAGE =
   '<!doctype html>\n<html lang="en"><head><meta charset="UTF-8"><title>Floor</title><script type="module" src="/bench-floor.js"></script></head><body><h1>Backstory</h1><main id="app"></main></body></html>\n';
-const FLOOR_PAGE_SCRIPT = `const tabId = Number(new URLSearchParams(location.search).get('tab'));
-Promise.all([
-  chrome.runtime.sendMessage({ type: 'getTabContext', data: { tabId } }),
-  chrome.tabs.sendMessage(tabId, { type: 'getArticle', data: {} }),
-]).then(([background, tab]) => {
+/** Both floors' paint: the title and the same-story titles as plain DOM, timed like the popup. */
+const PAINT_FLOOR = `function paint(articleTitle, sameStory) {
   const title = document.createElement('h2');
-  title.textContent = tab.data.title;
+  title.textContent = articleTitle;
   title.setAttribute('elementtiming', 'backstory:popup:article');
   const list = document.createElement('ul');
-  for (const item of background.data.context.related.sameStory) list.appendChild(document.createElement('li')).textContent = item.title;
+  for (const item of sameStory) list.appendChild(document.createElement('li')).textContent = item.title;
   if (list.firstChild) list.firstChild.setAttribute('elementtiming', 'backstory:popup:results');
   document.getElementById('app').append(title, list);
   requestAnimationFrame(() => setTimeout(() => performance.mark('backstory:popup:results')));
-});
+}
+`;
+const FLOOR_PAGE_SCRIPT = `${PAINT_FLOOR}const tabId = Number(new URLSearchParams(location.search).get('tab'));
+Promise.all([
+  chrome.runtime.sendMessage({ type: 'getTabContext', data: { tabId } }),
+  chrome.tabs.sendMessage(tabId, { type: 'getArticle', data: {} }),
+]).then(([background, tab]) => paint(tab.data.title, background.data.context.related.sameStory));
 `;
 
 /**
@@ -499,18 +503,8 @@ Promise.all([
  * as plain DOM like the first floor.
  */
 const SESSION_FLOOR_PAGE = FLOOR_PAGE.replace('/bench-floor.js', '/bench-floor-session.js');
-const SESSION_FLOOR_SCRIPT = `const key = 'tabSnapshot:' + new URLSearchParams(location.search).get('tab');
-chrome.storage.session.get(key).then((items) => {
-  const { article, context } = items[key];
-  const title = document.createElement('h2');
-  title.textContent = article.title;
-  title.setAttribute('elementtiming', 'backstory:popup:article');
-  const list = document.createElement('ul');
-  for (const item of context.related.sameStory) list.appendChild(document.createElement('li')).textContent = item.title;
-  if (list.firstChild) list.firstChild.setAttribute('elementtiming', 'backstory:popup:results');
-  document.getElementById('app').append(title, list);
-  requestAnimationFrame(() => setTimeout(() => performance.mark('backstory:popup:results')));
-});
+const SESSION_FLOOR_SCRIPT = `${PAINT_FLOOR}const key = ${JSON.stringify(SNAPSHOT_PREFIX)} + new URLSearchParams(location.search).get('tab');
+chrome.storage.session.get(key).then((items) => paint(items[key].article.title, items[key].context.related.sameStory));
 `;
 
 /** A page's first contentful paint (ms since its navigation start), waited for up to 10 s. */
@@ -580,7 +574,7 @@ async function sidebarAndPopupRows(
     hasSnapshot = await ours.serviceWorker.evaluate(async (key) => {
       const { storage } = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
       return key in (await storage.session.get(key));
-    }, `tabSnapshot:${tabId}`);
+    }, snapshotKey(tabId));
   const popupTimes: number[] = [];
   const headerTimes: number[] = [];
   const emptyTimes: number[] = [];
