@@ -54,6 +54,20 @@ describe('countWords', () => {
   it('adds up mixed-script text', () => {
     expect(countWords('Tokyo 東京 Osaka')).toBe(countWords('Tokyo Osaka') + countWords('東京'));
   });
+
+  it('counts Latin-script text (read without Unicode property classes) as those classes do, for every code point there', () => {
+    const word = /[\p{L}\p{N}\p{M}]+(?:['’.\-‐][\p{L}\p{N}\p{M}]+)*/gu;
+    const mismatches: string[] = [];
+    for (const [from, to] of [[0, 0x24f], [0x2000, 0x206f]] as const) {
+      for (let code = from; code <= to; code++) {
+        const text = `a${String.fromCharCode(code)}b c`;
+        if (countWords(text) !== (text.match(word)?.length ?? 0)) mismatches.push(code.toString(16));
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // One character beyond those ranges and the text is read with the Unicode classes.
+    expect(countWords('Zürich’s “café” — 3.5 km € Ђорђе')).toBe(5);
+  });
 });
 
 describe('estimateReadingMinutes', () => {
