@@ -55,6 +55,61 @@ describe('extractArticle', () => {
   });
 });
 
+/** The article built around `inner` (extra markup inside <article>), read under happy-dom and linkedom. */
+function textsWith(inner: string): string[] {
+  const html = HTML.replace('</article>', `${inner}</article>`);
+  return [
+    extractArticle(new DOMParser().parseFromString(html, 'text/html'), URL_)!.text,
+    extractArticle(parseHTML(html).document as unknown as Document, URL_)!.text,
+  ];
+}
+
+// What the copy for Readability loses or keeps before it runs (prepareCopy): Readability applies no
+// style sheets and folds a <div class="hidden"><p> into a bare <p>, so off-screen blocks go first;
+// it drops wrappers named "social", so an embedded post's wrapper loses that name. The first test
+// and the embedded post fail without prepareCopy, the second if it removes too much; the fixture page
+// related-sibling-posts covers a teaser block that shares the article's class.
+describe('the copy Readability reads', () => {
+  it('leaves out blocks that CSS keeps off screen (utility classes, tooltips), whatever their case', () => {
+    for (const text of textsWith(
+      '<div class="sr-only"><p>Screen reader note: this article has six paragraphs and a chart.</p></div>' +
+        '<div class="Article-Tooltip"><p>Hover card: Kim Lee covers local government for the paper.</p></div>',
+    )) {
+      expect(text).not.toMatch(/Screen reader note|Hover card/);
+      expect(text).toContain('Paragraph 6.');
+    }
+  });
+
+  it('keeps a "hidden" block with more text than an aside has (an anti-flicker wrapper around the story)', () => {
+    const long = `<div class="is-hidden"><p>Hidden wrapper. ${SENTENCE.repeat(18)}</p></div>`;
+    for (const text of textsWith(long)) expect(text).toContain('Hidden wrapper.');
+  });
+
+  it('reads class names by whole words: "visually-hidden-label" hides nothing', () => {
+    for (const text of textsWith(`<h2>Flood defences <span class="visually-hidden-label">and the vote</span> explained</h2><p>Last paragraph. ${SENTENCE}</p>`))
+      expect(text).toContain('Flood defences and the vote explained');
+  });
+
+  it('keeps an embedded post in a wrapper named "social", which Readability would drop', () => {
+    for (const text of textsWith(
+      '<div class="social-embed"><blockquote class="embedded-post"><p>Resident post: the barrier saved our street last winter.</p></blockquote></div>',
+    ))
+      expect(text).toContain('Resident post: the barrier saved our street last winter.');
+  });
+
+  it('leaves out a block of teasers that a "You may also like" heading opens, summaries and all', () => {
+    // Teasers with summaries are not link-dense, and the heading's class ("related") is one Readability drops.
+    const teaser = (path: string, title: string) =>
+      `<div><a href="${path}">${title}</a><p>${title} after a long debate in the chamber that ran late into the evening on Tuesday.</p></div>`;
+    for (const text of textsWith(
+      `<div class="story-body-more"><h3 class="related-title">You may also like</h3>${teaser('/a', 'Council sets new budget for roads')}${teaser('/b', 'School repairs begin in June')}</div>`,
+    )) {
+      expect(text).not.toMatch(/Council sets new budget|School repairs/);
+      expect(text).toContain('Paragraph 6.');
+    }
+  });
+});
+
 describe('readPage', () => {
   it('classifies, then extracts', () => {
     const result = readPage(new DOMParser().parseFromString(HTML, 'text/html'), URL_);
