@@ -62,6 +62,17 @@ describe('classifyPage', () => {
     expect(result.isArticle).toBe(false);
   });
 
+  it('counts app widgets and editable areas by their role or attribute, not only by tag', () => {
+    const prose = `<h1>Route planner</h1>${paragraphs(3)}`;
+    const widget = classifyPage(page('', `<main>${prose}<div role="application">Map</div></main>`), ARTICLE_URL);
+    expect(widget).toEqual({ isArticle: false, reason: expect.stringMatching(/application widget/) });
+    const canvas = classifyPage(page('', `<main>${prose}<div><canvas></canvas></div></main>`), ARTICLE_URL);
+    expect(canvas.reason).toMatch(/application widget/);
+    const editors = Array.from({ length: 16 }, (_, i) => (i % 2 ? '<div contenteditable="true"></div>' : '<div role="textbox"></div>')).join('');
+    const editable = classifyPage(page('', `<main>${prose}${editors}</main>`), ARTICLE_URL);
+    expect(editable).toEqual({ isArticle: false, reason: expect.stringMatching(/16 form controls/) });
+  });
+
   it('rejects pages with too little prose whatever the metadata says', () => {
     const result = classifyPage(page(ld({ '@type': 'NewsArticle' }) + '<meta property="og:type" content="article">', '<main><h1>Video</h1><p>Watch.</p></main>'), ARTICLE_URL);
     expect(result).toEqual({ isArticle: false, reason: expect.stringMatching(/prose/) });
