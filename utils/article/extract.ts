@@ -250,7 +250,7 @@ function prepareCopy(doc: Document): void {
   const body = doc.body;
   if (!body) return;
   const offScreen: Element[] = [];
-  const notLookedAt = (el: Element) => !!el.parentElement?.closest(HEADINGS) || offScreen.some((block) => block !== el && block.contains(el));
+  const notLookedAt = (el: Element) => !!el.parentElement?.closest(HEADINGS) || offScreen.some((block) => block.contains(el));
   for (const el of Array.from(body.querySelectorAll(MAYBE_OFF_SCREEN))) {
     const tag = el.localName.toLowerCase();
     if (tag === 'blockquote' || /^h[1-6]$/.test(tag) || !isOffScreen(el) || notLookedAt(el)) continue;
