@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox-browser.mjs';
 import { startFixtureServer, type FixtureServer } from './server.mjs';
 import { FLOOD, FRONT_PAGE, saveScreenshot } from './support';
+import { snapshotKey } from '../../utils/context/snapshot-key';
 
 /** One item of each provider's recorded answer (tests/fixtures/site/providers/harwick-flood-barrier/). */
 const FROM_PROVIDERS = [
@@ -112,7 +113,7 @@ describe('core flows in Firefox ESR', () => {
 
     // The background keeps the tab's snapshot in storage.session (without the text) for the popup's
     // next first paint, which the popup page shows again when reloaded.
-    const key = `tabSnapshot:${tabId}`;
+    const key = snapshotKey(tabId);
     type Session = { browser: { storage: { session: { get(key: string): Promise<Record<string, { article: { title: string; text: string } }>> } } } };
     await popup.waitForFunction(async (k: string) => k in (await (globalThis as unknown as Session).browser.storage.session.get(k)), { timeout: 30_000 }, key);
     const snapshot = await popup.evaluate(async (k: string) => (await (globalThis as unknown as Session).browser.storage.session.get(k))[k], key);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PopupPage } from './pages.mjs';
+import { snapshotKey } from '../../utils/context/snapshot-key';
 import { FLOOD, FRONT_PAGE, STRIKE, useExtension, type E2E } from './support';
 
 /** The part of `chrome` the background callbacks below use (they run inside the extension). */
@@ -7,7 +8,7 @@ declare const chrome: { storage: { session: { get(key: string): Promise<Record<s
 
 /** The tab's snapshot (utils/context/tab-snapshot.ts) as the background left it in storage.session. */
 const snapshotOf = ({ browser }: E2E, tabId: number) =>
-  browser.serviceWorker.evaluate(async (key) => (await chrome.storage.session.get(key))[key] as { article: { title: string; text: string } } | undefined, `tabSnapshot:${tabId}`);
+  browser.serviceWorker.evaluate(async (key) => (await chrome.storage.session.get(key))[key] as { article: { title: string; text: string } } | undefined, snapshotKey(tabId));
 
 // The popup paints the tab's snapshot first, then checks it against the tab: it must never show an
 // article the tab has left.
