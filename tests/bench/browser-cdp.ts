@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
-/** Main-thread time the renderer spent for `page` so far (ms): script (compile and run, every world) and all tasks. */
+/** Main-thread time the renderer spent for `page` so far (ms): script run in every world (not the compiling of a script before it runs) and all tasks. */
 export async function mainThreadMs(cdp: CDPSession): Promise<{ script: number; task: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
@@ -49,4 +49,57 @@ export async function serviceWorkerHeap(context: BrowserContext, helper: Page, e
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/** One event of a Chromium trace (Trace Event Format), the fields read here. */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+
+/**
+ * Starts a trace of `cdp`'s renderer (task and script events only). `stop()` ends it and returns
+ * the main-thread time (ms) of the tasks that ran an extension's script: every task holding a script
+ * evaluation or a function call whose script is a `chrome-extension://` file, counted once. Unlike
+ * `ScriptDuration` (which leaves out the compiling of a script before it runs), this counts the
+ * whole task: creating the script's world, compiling, running, and the idle callbacks it asked for.
+ */
+export async function traceExtensionTasks(cdp: CDPSession): Promise<{ stop: () => Promise<number> }> {
+  const events: TraceEvent[] = [];
+  const collect = (event: { value: object[] }) => events.push(...(event.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  return {
+    stop: async () => {
+      const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', collect);
+      return extensionTaskMs(events);
+    },
+  };
+}
+
+/** See {@link traceExtensionTasks}: main-thread time of the renderer tasks that ran an extension's script. */
+export function extensionTaskMs(events: readonly TraceEvent[]): number {
+  const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread));
+  const onMain = events.filter((e) => mainThreads.has(thread(e)) && e.ph === 'X' && e.dur !== undefined);
+  const tasks = onMain.filter((e) => e.name.endsWith('RunTask'));
+  const extensionCalls = onMain.filter(
+    (e) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && e.args?.data?.url?.startsWith('chrome-extension://'),
+  );
+  const counted = new Set<TraceEvent>();
+  for (const call of extensionCalls) {
+    const task = tasks.find((t) => thread(t) === thread(call) && t.ts <= call.ts && call.ts <= t.ts + t.dur!);
+    if (task) counted.add(task);
+  }
+  let ms = 0;
+  for (const task of counted) ms += task.dur! / 1000;
+  return ms;
 }
