@@ -84,6 +84,32 @@ function popupInOneFile(): Plugin {
   };
 }
 
+/**
+ * The detector runs on every page, and nearly all of its code runs there at once. V8's explicit
+ * compile hint (the magic comment `//# allFunctionsCalledOnLoad` on the file's first line; Chrome
+ * 136+, a plain comment elsewhere) compiles every function with the script, instead of parsing each
+ * one again when it is first called. The comment goes in after minification, which drops comments.
+ * Measured in Chromium 156 on the non-article fixture pages, A/B with the same build without it
+ * (main-thread time of the content script's task, compiling included, from a trace; three runs of
+ * 10–20 loads a page): 0.9 ms less a page on average (0.0–1.7 ms on the front, app and section
+ * pages; the search page, where the check stops first, from 0.8 ms more to 1.5 ms less). The
+ * reader (15 times larger) is left to compile lazily: whether the hint pays there is not measured
+ * (its benchmark times its work by marks, which would no longer hold the compiling).
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+function compileDetectorEagerly(): Plugin {
+  return {
+    name: 'backstory:compile-detector-eagerly',
+    apply: 'build',
+    // After WXT's own plugins, which make the script's IIFE anonymous by its first characters.
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const detector = bundle['detector.js'];
+      if (detector?.type === 'chunk' && !detector.code.startsWith(COMPILE_HINT)) detector.code = `${COMPILE_HINT}\n${detector.code}`;
+    },
+  };
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Every file imports what it uses (wxt/browser, #imports): dependencies stay visible.
@@ -93,7 +119,7 @@ export default defineConfig({
   autoIcons: { baseIconPath: 'public/icon.svg', sizes: [...ICON_SIZES], developmentIndicator: false },
   outDir: process.env.BACKSTORY_OUT_DIR || undefined,
   vite: () => ({
-    plugins: [preact(), popupInOneFile()],
+    plugins: [preact(), popupInOneFile(), compileDetectorEagerly()],
     define: {
       __BACKSTORY_PROVIDER_ORIGIN__: JSON.stringify(providerOrigin),
       // BACKSTORY_PERF=1: performance marks for the benchmark suite (utils/perf.ts).

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
 import { SidebarPage } from './pages.mjs';
 import { FLOOD, saveScreenshot, useExtension } from './support';
 
@@ -24,6 +26,21 @@ describe('sidebar on an article page', () => {
     await sidebar.title(FLOOD.title).waitFor({ state: 'hidden' });
     // The news site's own headline is untouched.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(FLOOD.title);
+  });
+
+  it('is found by a detector built to be compiled at once (V8 compile hint on its first line, the reader without it)', async () => {
+    // The detector runs on every page and nearly all of it runs there: wxt.config.ts puts V8's
+    // explicit compile hint on its first line, after minification (which would drop the comment).
+    const dir = inject('e2eExtensionDir');
+    const [hint, code] = (await readFile(join(dir, 'detector.js'), 'utf8')).split('\n', 2);
+    expect(hint).toBe('//# allFunctionsCalledOnLoad');
+    expect(code).toMatch(/^\(function\(\)\{/);
+    // The reader is large and much of it runs only on some pages (the sidebar, the retries): compiled lazily.
+    expect(await readFile(join(dir, 'content-scripts/article.js'), 'utf8')).not.toContain('allFunctionsCalledOnLoad');
+    // And the page is read by that detector: the sidebar comes.
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url(FLOOD.path));
+    await new SidebarPage(page).toggle.waitFor();
   });
 
   it('counts the same-story coverage on the tab, and shows the top items and the names next to the tab', async () => {
