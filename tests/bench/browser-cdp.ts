@@ -52,7 +52,7 @@ export async function serviceWorkerHeap(context: BrowserContext, helper: Page, e
 }
 
 /** One event of a Chromium trace (Trace Event Format), the fields read here. */
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
