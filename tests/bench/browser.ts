@@ -697,7 +697,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
     log(`${what}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   };
 
-  // The normal build: bundle sizes, and the script time on non-article pages.
+  // The normal build: bundle sizes, and the content script's main-thread time on non-article pages.
   let prodBuild: Promise<string> | null = null;
   const production = () => (prodBuild ??= options.noBuild ? Promise.resolve(join(resolve(ROOT, prodDir), 'chrome-mv3')) : buildProduction(prodDir));
   if (wanted('bundle')) await attempt('bundle sizes', '≤ 80 / 120 KB', async () => bundleRows(await production()));
