@@ -230,11 +230,25 @@ export function readPageType(doc: Document): PageType {
   const index = indexJsonLd(doc);
   const metas = collectMeta(doc);
   const article = pickArticle(index);
+  return { index, metas, article, ...typeFields(index, article, metaContent(metas, 'og:type')?.toLowerCase().trim() ?? null) };
+}
+
+/**
+ * The page type as {@link readPageType} reads it, for the content script's quick check, which has
+ * read `og:type` already ({@link readOgType}): the JSON-LD is indexed the same way, but the other
+ * meta tags are not collected and no article entity is picked (which reads their headlines).
+ * `articleType` is the type of the first article entity found, not always the picked one's: it is
+ * there exactly when readPageType's is, and the classifier's score reads only whether it is.
+ */
+export function readDeclaredPageType(doc: Document, ogType: string | null): PageTypeMetadata {
+  const index = indexJsonLd(doc);
+  return typeFields(index, index.topLevelArticles[0] ?? index.nodes.find(isArticleNode) ?? null, ogType);
+}
+
+/** The fields of {@link PageTypeMetadata}, from the JSON-LD index, its article entity and `og:type`. */
+function typeFields(index: JsonLdIndex, article: JsonObject | null, ogType: string | null): PageTypeMetadata {
   return {
-    index,
-    metas,
-    article,
-    ogType: metaContent(metas, 'og:type')?.toLowerCase().trim() ?? null,
+    ogType,
     articleType: article ? (typesOf(article).find((t) => ARTICLE_TYPES.has(t)) ?? null) : null,
     jsonLdTypes: [...index.types],
     topLevelArticleCount: new Set(index.topLevelArticles.map((a) => a.url ?? a['@id'] ?? a)).size,

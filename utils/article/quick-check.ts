@@ -8,11 +8,12 @@
  * content signal assumed present. The page type, the URL and a search box holding a query are read
  * as the classifier reads them, in two steps: first cheaply (`og:type` alone, any URL that is not a
  * search or a listing taken as article-like, a JSON-LD block that names an article type taken as
- * declaring one); only a page that step cannot rule out gets its JSON-LD parsed and its URL tested.
+ * declaring one); only a page that step cannot rule out gets its JSON-LD parsed and its URL tested
+ * (the JSON-LD without the other meta tags: `og:type` is read already).
  * Paragraphs are read only as far as needed: none when the page type and the URL rule the page out
  * whatever its prose, and on an article only until there is enough prose.
  */
-import { jsonLdScripts, mayDeclareArticle, readOgType, readPageType, type PageTypeMetadata } from './page-type';
+import { jsonLdScripts, mayDeclareArticle, readDeclaredPageType, readOgType, type PageTypeMetadata } from './page-type';
 import {
   CONTENT_WEIGHTS,
   effectiveLength,
@@ -96,5 +97,5 @@ export function quickCheck(doc: Document, url: string): boolean {
   if (!scripts.length) return true;
 
   // Step 2: the page type and the URL exactly as the classifier reads them.
-  return enoughProse(bestButProse(readPageType(doc), false));
+  return enoughProse(bestButProse(readDeclaredPageType(doc, declared.ogType), false));
 }

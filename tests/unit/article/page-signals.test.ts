@@ -3,10 +3,12 @@
  * The detection signals that need no content walk, as the quick check (run on every page) and the
  * classifier share them: they must read the same page the same way, however it is spelled.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { leastProseFor, MIN_PROSE, proseSignal, urlSignals } from '@/utils/article/page-signals';
-import { jsonLdScripts, readOgType, readPageType } from '@/utils/article/page-type';
+import { ARTICLE_TYPES, jsonLdScripts, readDeclaredPageType, readOgType, readPageType } from '@/utils/article/page-type';
 import { quickCheck } from '@/utils/article/quick-check';
 
 const DOMS = {
@@ -81,6 +83,47 @@ describe.each(Object.entries(DOMS))('page type read cheaply (%s)', (_, parse) =>
       ),
     );
     expect(jsonLdScripts(doc).map((s) => JSON.parse(s.textContent ?? '')['@type'])).toEqual(['NewsArticle', 'Person']);
+  });
+});
+
+/** The fixture pages (tests/fixtures/pages; each expected.json says which real-world page it stands for). */
+const FIXTURES = join(__dirname, '../../fixtures/pages');
+const fixtureHeads = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => [entry.name, readFileSync(join(FIXTURES, entry.name, 'source.html'), 'utf8')] as const);
+
+describe.each(Object.entries(DOMS))('readDeclaredPageType, the quick check\'s page type (%s)', (_, parse) => {
+  /** What the classifier's score reads of a page type: everything but which article type it names. */
+  const scored = (type: ReturnType<typeof readDeclaredPageType>) => ({ ...type, articleType: type.articleType !== null });
+  const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+  /** readPageType's page type, without what it was read from. */
+  const fullType = (doc: Document) => {
+    const { ogType, articleType, jsonLdTypes, topLevelArticleCount, listedArticleCount } = readPageType(doc);
+    return { ogType, articleType, jsonLdTypes, topLevelArticleCount, listedArticleCount };
+  };
+
+  it.each([
+    ['no JSON-LD', '<meta property="og:type" content="website">'],
+    ['one article', ld('{"@type":"NewsArticle","headline":"A"}')],
+    ['an article without a headline after one with it', ld('[{"@type":"BlogPosting"},{"@type":"NewsArticle","headline":"B"}]')],
+    ['an article only nested in another entity', ld('{"@type":"WebPage","mainEntity":{"@type":"ReportageNewsArticle","headline":"A"}}')],
+    ['three articles listed in a collection', ld('{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"NewsArticle"},{"@type":"NewsArticle"},{"@type":"NewsArticle"}]}}')],
+    ['three top-level articles (a front page\'s teasers)', ld('[{"@type":"NewsArticle","url":"/a"},{"@type":"NewsArticle","url":"/b"},{"@type":"Article","url":"/c"}]')],
+    ['an @graph with a web page and an article', ld('{"@context":"https://schema.org","@graph":[{"@type":"WebPage","@id":"#p"},{"@type":["Article","NewsArticle"],"isPartOf":{"@id":"#p"}}]}')],
+    ['a web application', ld('{"@type":"WebApplication","name":"Calculator"}')],
+    ['an escaped type name', ld('{"@type":"News\\u0041rticle","headline":"A"}')],
+    ['a schema.org URL as type, HTML-escaped headline', ld('{"@type":"http://schema.org/NewsArticle","headline":"Rock &amp;amp; roll"}')],
+    ['broken JSON', ld('{ broken json')],
+  ])('reads what readPageType reads for the score: %s', (_, head) => {
+    const doc = parse(page(`${head}<meta property="og:type" content="article">`));
+    const cheap = readDeclaredPageType(doc, readOgType(doc));
+    expect(scored(cheap)).toEqual(scored(fullType(doc)));
+    if (cheap.articleType) expect(ARTICLE_TYPES.has(cheap.articleType)).toBe(true);
+  });
+
+  it.each(fixtureHeads)('reads what readPageType reads for the score on the fixture page "%s"', (_, html) => {
+    const doc = parse(html);
+    expect(scored(readDeclaredPageType(doc, readOgType(doc)))).toEqual(scored(fullType(doc)));
   });
 });
 
