@@ -13,6 +13,9 @@ const providerOrigin = parseProviderOrigin(process.env.BACKSTORY_PROVIDER_ORIGIN
 const ICON_SIZES = [128, 96, 64, 48, 32, 24, 16] as const;
 const toolbarIcons = Object.fromEntries([16, 24, 32].map((size) => [size, `icons/${size}.png`]));
 
+/** The detector's built file: the one content script in the manifest. */
+const DETECTOR_FILE = 'detector.js';
+
 /** Every page the detector looks at (and the reader may be loaded into): the web, not browser pages or files. */
 const WEB_PAGES = ['http://*/*', 'https://*/*'];
 
@@ -104,7 +107,7 @@ function compileDetectorEagerly(): Plugin {
     // After WXT's own plugins, which make the script's IIFE anonymous by its first characters.
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const detector = bundle['detector.js'];
+      const detector = bundle[DETECTOR_FILE];
       if (detector?.type === 'chunk' && !detector.code.startsWith(COMPILE_HINT)) detector.code = `${COMPILE_HINT}\n${detector.code}`;
     },
   };
@@ -166,7 +169,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', ...(browser !== 'firefox' && manifestVersion === 3 ? ['sidePanel'] : [])],
     // The detector (entrypoints/detector) on every web page, once it is idle. The reader is not
     // listed: the detector imports it into pages that may hold an article (see the hook above).
-    content_scripts: [{ matches: WEB_PAGES, js: ['detector.js'], run_at: 'document_idle' }],
+    content_scripts: [{ matches: WEB_PAGES, js: [DETECTOR_FILE], run_at: 'document_idle' }],
     host_permissions: providerHostPermissions(providerOrigin, browser),
     // Feeds the reader adds live on any host: asked for per origin when a feed is added (options page).
     // MV2 (Firefox's default) has no optional_host_permissions: there origins go in optional_permissions.
