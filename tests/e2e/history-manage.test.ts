@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PopupPage } from './pages.mjs';
 import { FLOOD, STRIKE, saveScreenshot, useExtension, waitForArticles } from './support';
-import type { ExtensionBrowser } from './browser.mjs';
+import type { ExtensionBrowser, StoredArticle } from './browser.mjs';
 
 /** Record counts of every store of the `backstory` database, read in the background. */
 function countStores(browser: ExtensionBrowser): Promise<Record<string, number>> {
@@ -42,7 +42,7 @@ describe('managing the reading history in Chromium', () => {
     const { browser, server } = env;
     // One after the other: the history lists the latest visit first, and two tabs read at once may
     // be recorded in either order (seen under load).
-    let recorded: Awaited<ReturnType<typeof waitForArticles>> = [];
+    let recorded: StoredArticle[] = [];
     for (const [n, article] of [FLOOD, STRIKE].entries()) {
       const page = await browser.context.newPage();
       await page.goto(server.url(article.path));
