@@ -45,6 +45,18 @@ function isArticlePath(path: string): boolean {
 }
 
 /**
+ * The path percent-decoded; a `%` that starts no escape stands for itself. A path whose escapes are
+ * not UTF-8 (`/actualit%E9/`, from sites that still encode in Latin-1) is read as it is.
+ */
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+  } catch {
+    return pathname;
+  }
+}
+
+/**
  * What the URL's shape says. With `bestCase`, a path that is neither a search nor a listing counts
  * as article-like without being tested (the test's Unicode classes cost more than the rest of the
  * quick check's URL reading).
@@ -57,7 +69,7 @@ export function urlSignals(url: string, { bestCase = false } = {}): Signal[] {
     return [];
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return [];
-  const path = decodeURIComponent(parsed.pathname.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+  const path = decodePath(parsed.pathname);
   const signals: Signal[] = [];
   if (HOME_PATH.test(path)) signals.push({ weight: -2, label: 'home page URL' });
   if (SEARCH_PATH.test(path) || SEARCH_PARAMS.some((name) => parsed.searchParams.get(name)))

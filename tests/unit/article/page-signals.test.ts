@@ -31,6 +31,9 @@ describe('urlSignals', () => {
     ['a home page', 'https://news.example/', -2],
     ['a search page', 'https://news.example/search?q=bridge', -1.5],
     ['a tag page', 'https://news.example/tags/bridges/', -1],
+    // Sites that still encode paths in Latin-1: decodeURIComponent throws on them.
+    ['a Latin-1 escape (not UTF-8)', 'https://news.example/actualit%E9/pont-sur-la-riviere-ouvert', 0.5],
+    ['a Latin-1 escape in a search path', 'https://news.example/recherche/caf%E9', -1.5],
   ])('reads %s', (_, url, weight) => {
     expect(weightOf(url)).toBe(weight);
   });
