@@ -4,6 +4,7 @@
  * classifier (detect.ts) and the content script's quick check (quick-check.ts), which must agree:
  * the quick check only rules out pages whose best possible score stays below the threshold.
  */
+import { lowerAscii } from './ascii';
 import type { PageTypeMetadata } from './page-type';
 
 export interface Signal {
@@ -23,11 +24,13 @@ export function effectiveLength(text: string): number {
   return trimmed.length + 2 * cjk;
 }
 
-const HOME_PATH = /^\/(?:(?:index|default|home)\.(?:html?|php|aspx?))?$|^\/[a-z]{2}(?:[-_][a-z]{2})?\/?$/i;
-const SEARCH_PATH = /\/(?:search|suche|recherche|buscar|busca|cerca|poisk|zoeken|find)(?:\/|$|\.)/i;
+// The URL patterns are matched against the path with its ASCII letters lower-cased (ascii.ts), not
+// with the `i` flag, which costs a new page more to set up than the rest of the URL reading.
+const HOME_PATH = /^\/(?:(?:index|default|home)\.(?:html?|php|aspx?))?$|^\/[a-z]{2}(?:[-_][a-z]{2})?\/?$/;
+const SEARCH_PATH = /\/(?:search|suche|recherche|buscar|busca|cerca|poisk|zoeken|find)(?:\/|$|\.)/;
 const SEARCH_PARAMS = ['q', 'query', 's', 'search', 'keyword', 'keywords', 'term', 'text', 'k'];
 const LISTING_PATH =
-  /\/(?:tags?|topics?|themen|thema|section|sections|category|categories|categorie|rubrique|rubrik|ressort|author|authors|autor|autoren|auteur|archive|archives|page|latest|news-list)(?:\/|$)/i;
+  /\/(?:tags?|topics?|themen|thema|section|sections|category|categories|categorie|rubrique|rubrik|ressort|author|authors|autor|autoren|auteur|archive|archives|page|latest|news-list)(?:\/|$)/;
 /**
  * A dated path, a slug of four words or more, a long number, a page file. Two spellings of one
  * pattern: Unicode letter classes cost a new page milliseconds to build (more than the rest of the
@@ -49,8 +52,10 @@ function isArticlePath(path: string): boolean {
  * not UTF-8 (`/actualit%E9/`, from sites that still encode in Latin-1) is read as it is.
  */
 function decodePath(pathname: string): string {
+  // Most paths have no `%`: they skip the pattern, which costs a new page more than the rest.
+  if (!pathname.includes('%')) return pathname;
   try {
-    return decodeURIComponent(pathname.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+    return decodeURIComponent(pathname.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
   } catch {
     return pathname;
   }
@@ -70,11 +75,12 @@ export function urlSignals(url: string, { bestCase = false } = {}): Signal[] {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return [];
   const path = decodePath(parsed.pathname);
+  const lower = lowerAscii(path);
   const signals: Signal[] = [];
-  if (HOME_PATH.test(path)) signals.push({ weight: -2, label: 'home page URL' });
-  if (SEARCH_PATH.test(path) || SEARCH_PARAMS.some((name) => parsed.searchParams.get(name)))
+  if (HOME_PATH.test(lower)) signals.push({ weight: -2, label: 'home page URL' });
+  if (SEARCH_PATH.test(lower) || SEARCH_PARAMS.some((name) => parsed.searchParams.get(name)))
     signals.push({ weight: -1.5, label: 'search URL' });
-  else if (LISTING_PATH.test(path)) signals.push({ weight: -1, label: 'listing URL' });
+  else if (LISTING_PATH.test(lower)) signals.push({ weight: -1, label: 'listing URL' });
   else if (bestCase || isArticlePath(path)) signals.push({ weight: 0.5, label: 'article-like URL' });
   return signals;
 }

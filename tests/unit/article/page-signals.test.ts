@@ -31,6 +31,14 @@ describe('urlSignals', () => {
     ['a home page', 'https://news.example/', -2],
     ['a search page', 'https://news.example/search?q=bridge', -1.5],
     ['a tag page', 'https://news.example/tags/bridges/', -1],
+    // The patterns take no `i` flag; the path's ASCII letters are lower-cased instead.
+    ['a home page file in capitals', 'https://news.example/Index.HTML', -2],
+    ['a language home page in capitals', 'https://news.example/EN-GB/', -2],
+    ['a search path in capitals', 'https://news.example/Search/bridge', -1.5],
+    ['a listing path in capitals', 'https://news.example/Tags/Bridges/', -1],
+    // U+212A KELVIN SIGN lower-cases to "k", but a case-insensitive pattern never matched it to [a-z].
+    ['a two-letter path of Kelvin signs, which is no language home page', 'https://news.example/%E2%84%AA%E2%84%AA/', 0],
+    ['a stray % in a slug', 'https://news.example/100%-true-story-of-the-bridge', 0.5],
     // Sites that still encode paths in Latin-1: decodeURIComponent throws on them.
     ['a Latin-1 escape (not UTF-8)', 'https://news.example/actualit%E9/pont-sur-la-riviere-ouvert', 0.5],
     ['a Latin-1 escape in a search path', 'https://news.example/recherche/caf%E9', -1.5],
