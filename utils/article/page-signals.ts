@@ -157,6 +157,14 @@ export function isSearchInput(input: Element): boolean {
   return input.hasAttribute('value') && (type === 'search' || SEARCH_INPUT_NAMES.has(input.getAttribute('name') ?? ''));
 }
 
+/**
+ * A selector for the inputs that may be search fields: every input {@link isSearchInput} accepts
+ * (its `type` lower-cased can only be "search" if it holds "search" in ASCII letters of either case),
+ * and few others. The quick check finds a page's search fields by one native query and this filter,
+ * without a script wrapper for each of the page's other inputs.
+ */
+export const SEARCH_INPUT_CANDIDATES = 'input[value][type*="search" i], input[value][name="q"], input[value][name="query"]';
+
 const isHeaderOrNav = (node: Element): boolean => {
   const tag = node.localName.toLowerCase();
   return tag === 'header' || tag === 'nav';

@@ -21,6 +21,7 @@ import {
   isSearchInput,
   leastProseFor,
   metadataSignals,
+  SEARCH_INPUT_CANDIDATES,
   SEARCH_QUERY_SIGNAL,
   THRESHOLD,
   urlSignals,
@@ -72,7 +73,7 @@ const sum = (signals: Signal[]) => signals.reduce((total, s) => total + s.weight
  */
 export function quickCheck(doc: Document, url: string): boolean {
   if (!doc.body) return false;
-  const searchBox = holdsSearchQuery(Array.from(doc.querySelectorAll('input[value]')).filter(isSearchInput)) ? SEARCH_QUERY_SIGNAL.weight : 0;
+  const searchBox = holdsSearchQuery(Array.from(doc.querySelectorAll(SEARCH_INPUT_CANDIDATES)).filter(isSearchInput)) ? SEARCH_QUERY_SIGNAL.weight : 0;
   /** The classifier's best score but for prose, with this page type, the URL read exactly or at best. */
   const bestButProse = (pageType: PageTypeMetadata, urlBestCase: boolean) =>
     sum(metadataSignals(pageType)) + sum(urlSignals(url, { bestCase: urlBestCase })) + searchBox + CONTENT_WEIGHTS.paragraphsTogether + CONTENT_WEIGHTS.lowLinkDensity;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { leastProseFor, MIN_PROSE, proseSignal, urlSignals } from '@/utils/article/page-signals';
+import { isSearchInput, leastProseFor, MIN_PROSE, proseSignal, SEARCH_INPUT_CANDIDATES, urlSignals } from '@/utils/article/page-signals';
 import { ARTICLE_TYPES, jsonLdScripts, readDeclaredPageType, readOgType, readPageType } from '@/utils/article/page-type';
 import { quickCheck } from '@/utils/article/quick-check';
 
@@ -49,6 +49,36 @@ describe('urlSignals', () => {
   it('takes any path that is not a search or a listing as article-like in the best case', () => {
     expect(weightOf('https://news.example/%D0%BC%D0%BE%D1%81%D1%82')).toBe(0);
     expect(urlSignals('https://news.example/%D0%BC%D0%BE%D1%81%D1%82', { bestCase: true }).map((s) => s.weight)).toEqual([0.5]);
+  });
+});
+
+describe.each(Object.entries(DOMS))('SEARCH_INPUT_CANDIDATES, the quick check\'s search fields (%s)', (_, parse) => {
+  it('selects every input isSearchInput accepts', () => {
+    const inputs = [
+      '<input type="search" value="bridge">',
+      '<input type="SEARCH" value="">',
+      '<input type=" search" value="x">',
+      '<input type="text" name="q" value="bridge">',
+      '<input name="query" value="x">',
+      '<input name="Q" value="x">',
+      '<input name="q">',
+      '<input type="search">',
+      '<input type="text" name="s" value="x">',
+      '<input type="hidden" name="query" value="x">',
+      '<input type="searchbox" value="x">',
+      '<input type="\u017Fearch" value="x">',
+      '<input type="text" value="x">',
+    ];
+    const doc = parse(page('', inputs.map((input, n) => input.replace('<input', `<input id="i${n}"`)).join('')));
+    const accepted = Array.from(doc.querySelectorAll('input'))
+      .filter(isSearchInput)
+      .map((el) => el.id);
+    expect(accepted).toEqual(['i0', 'i1', 'i3', 'i4', 'i9']);
+    const candidates = Array.from(doc.querySelectorAll(SEARCH_INPUT_CANDIDATES), (el) => el.id);
+    expect(candidates).toEqual(expect.arrayContaining(accepted));
+    // And not the inputs that are plainly something else.
+    expect(candidates).not.toContain('i8');
+    expect(candidates).not.toContain('i12');
   });
 });
 
