@@ -26,11 +26,15 @@ function extensionUrl(path: string): string {
   return api!.runtime.getURL(path);
 }
 
-/** Calls `listener` when the address changes within the document (History API, fragment). */
+/**
+ * Calls `listener` when the address changes within the document (History API, fragment). The
+ * address is read as `document.URL`, the same string as `location.href`: the detector touches no
+ * `location`, which costs a new page's script world more to set up than the document it has already.
+ */
 function watchUrl(listener: (oldUrl: string, newUrl: string) => void): void {
-  let last = location.href;
+  let last = document.URL;
   const changed = () => {
-    const now = location.href;
+    const now = document.URL;
     if (now === last) return;
     const old = last;
     last = now;
@@ -48,7 +52,7 @@ export default defineUnlistedScript(() => {
     mayBeArticle: () => {
       perfMark('cs:check:start');
       try {
-        return quickCheck(document, location.href);
+        return quickCheck(document, document.URL);
       } finally {
         perfMark('cs:check:end');
       }

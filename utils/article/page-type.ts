@@ -102,8 +102,7 @@ export function mayDeclareArticle(text: string): boolean {
  * other meta tags: the selector passes only tags with "og:type" in a naming attribute.
  */
 export function readOgType(doc: Document): string | null {
-  const named = META_KEYS.map((attribute) => `meta[${attribute}*="og:type" i]`).join(', ');
-  for (const [key, content] of metaEntries(doc.querySelectorAll(named))) if (key === 'og:type') return content.toLowerCase();
+  for (const [key, content] of metaEntries(doc.querySelectorAll(OG_TYPE_NAMED))) if (key === 'og:type') return content.toLowerCase();
   return null;
 }
 
@@ -174,17 +173,25 @@ export function metaContent(metas: Map<string, string>, ...keys: string[]): stri
 
 /** The attributes that name a meta tag. */
 const META_KEYS = ['property', 'name', 'itemprop', 'http-equiv'];
+/** The meta tags with "og:type" in one of {@link META_KEYS}, as `readOgType` selects them. */
+const OG_TYPE_NAMED = META_KEYS.map((attribute) => `meta[${attribute}*="og:type" i]`).join(', ');
 
-/** Every `[lower-cased key, content]` the meta tags name, in document order (tags without content skipped). */
-function* metaEntries(metas: ArrayLike<Element>): Generator<[string, string]> {
+/**
+ * Every `[lower-cased key, content]` the meta tags name, in document order (tags without content
+ * skipped). A plain function, not a generator: it runs on every page, where a generator costs more to
+ * set up than the few tags it reads.
+ */
+function metaEntries(metas: ArrayLike<Element>): [string, string][] {
+  const entries: [string, string][] = [];
   for (const meta of Array.from(metas)) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attrName of META_KEYS) {
       const key = meta.getAttribute(attrName)?.trim().toLowerCase();
-      if (key) yield [key, content];
+      if (key) entries.push([key, content]);
     }
   }
+  return entries;
 }
 
 /** All meta tags by lower-cased key (first occurrence wins), read in one pass. */
