@@ -77,6 +77,19 @@ describe('readMetadata: JSON-LD', () => {
     expect(meta.siteName).toBe('OG Site');
   });
 
+  it.each([
+    ['wrapped in an HTML comment (old CMS templates)', '<!-- {"@type":"NewsArticle","headline":"Wrapped"} -->'],
+    ['wrapped in CDATA behind line comments (XHTML-era templates)', '//<![CDATA[\n{"@type":"NewsArticle","headline":"Wrapped"}\n//]]>'],
+    ['wrapped in bare CDATA', '<![CDATA[ [{"@type":"NewsArticle","headline":"Wrapped"}] ]]>'],
+    ['naming its type by URL', '{"@type":"http://schema.org/NewsArticle","headline":"Wrapped"}'],
+    ['naming its type with a prefix and spaces', '{"@type":" schema:NewsArticle ","headline":"Wrapped"}'],
+    ['naming its type after a fragment', '{"@type":"https://schema.org/#NewsArticle","headline":"Wrapped"}'],
+  ])('reads a JSON-LD block %s', (_, raw) => {
+    const page = doc(`<script type="application/ld+json">${raw}</script>`);
+    expect(readMetadata(page, URL_)).toMatchObject({ articleType: 'NewsArticle', title: 'Wrapped' });
+    expect(readPageType(page).articleType).toBe('NewsArticle');
+  });
+
   it('returns nulls, not exceptions, for JSON-LD of the wrong shape', () => {
     for (const raw of ['null', '42', '"text"', '[null, 1, "x"]', '{"@type": 5, "author": {"name": 7}}', '<!-- -->']) {
       const meta = readMetadata(doc(`<script type="application/ld+json">${raw}</script>`), URL_);
