@@ -38,6 +38,7 @@ import { launchWithExtension } from '../e2e/browser.mjs';
 import { buildForFixtures, ROOT } from '../e2e/build.mjs';
 import { findFreePort, SITE_DIR, startFixtureServer } from '../e2e/server.mjs';
 import { mainThreadMs, traceExtensionTasks } from './browser-cdp';
+import { FLOOR_SCRIPTS } from './floors';
 import { runHistoryBench } from './browser-history';
 import { entrySizes } from './bundle';
 import { SNAPSHOT_PREFIX, snapshotKey } from '../../utils/context/snapshot-key';
@@ -111,46 +112,6 @@ async function previousBuild(outDir: string): Promise<{ port: number; extensionD
   if (!port) throw new Error(`${extensionDir} is not a benchmark build: run without --no-build`);
   return { port, extensionDir };
 }
-
-/**
- * What the least a detector must do costs, measured beside the empty script as floors. Each runs at
- * once when injected (at document idle), as the detector's first check does: touch the page's DOM
- * once (its first element from this script's world); add up the text of the page's paragraphs;
- * and a crude detector, which reads og:type, the URL, whether a JSON-LD block names an article and
- * up to 1,200 characters of paragraph text, but unlike the quick check may rule out an article the
- * classifier would take (it counts no whitespace, no CJK, no exact page type, no search box). And
- * what the measured build's own performance marks cost, which a normal build does not pay.
- */
-const FLOOR_SCRIPTS = [
-  { label: 'a script that only touches document.body', script: 'document.body;\n' },
-  {
-    // What the measured build's detector adds for the bench itself: its two marks (utils/perf.ts).
-    label: 'a script that only sets two performance marks (as the measured detector does)',
-    script: "performance.mark('backstory:a'); performance.mark('backstory:b');\n",
-  },
-  {
-    label: "a script that only reads the paragraphs' text",
-    script: "(function () { var n = 0; document.querySelectorAll('p, pre').forEach(function (p) { n += p.textContent.length; }); return n; })();\n",
-  },
-  {
-    label: 'a crude detector (og:type, URL, JSON-LD naming an article, 1,200 characters of paragraphs; inexact)',
-    script: [
-      '(function () {',
-      "  var og = document.querySelector('meta[property=\"og:type\"]');",
-      "  var type = og ? (og.getAttribute('content') || '').toLowerCase() : '';",
-      "  var path = new URL(document.URL).pathname.toLowerCase();",
-      '  if (/^\\/$|\\/(search|tags?|section|category)(\\/|$)/.test(path)) return false;',
-      "  var ld = document.querySelector('script[type=\"application/ld+json\"]');",
-      '  var declared = ld ? /"(News)?Article"/.test(ld.textContent) : false;',
-      "  if (type && type !== 'article' && !declared) return false;",
-      "  var n = 0, ps = document.querySelectorAll('p');",
-      '  for (var i = 0; i < ps.length && n < 1200; i++) n += ps[i].textContent.length;',
-      '  return n >= 1200;',
-      '})();',
-      '',
-    ].join('\n'),
-  },
-];
 
 /** A tiny MV3 extension whose content script is `script` (empty by default), run on the same pages at the same moment. */
 async function buildEmptyExtension(script = ''): Promise<string> {
