@@ -55,6 +55,34 @@ describe('pageTooLarge', () => {
     for (let i = 0; i < MAX_DEPTH; i++) node = node.appendChild(doc.createElement('span'));
     expect(pageTooLarge(doc, limits)).toMatch(/too deep/);
   });
+
+  // A limit above the depth one query looks for (64 levels): a page that reaches it is walked.
+  it('decides as exactly on pages deeper than most, which it walks', () => {
+    const deepLimits = { maxElements: MAX_ELEMENTS, maxDepth: 100 };
+    const build = (levels: number, siblings = 0) => {
+      const doc = page('<div><p>first branch</p></div>');
+      for (let i = 0; i < siblings; i++) doc.body.appendChild(doc.createElement('p'));
+      let node: Element = doc.body.appendChild(doc.createElement('div'));
+      for (let i = 2; i < levels; i++) node = node.appendChild(doc.createElement('div'));
+      return doc;
+    };
+    for (const levels of [63, 64, 65, 80, 100]) expect(pageTooLarge(build(levels), deepLimits), `${levels} levels`).toBeNull();
+    for (const levels of [101, 150]) expect(pageTooLarge(build(levels, 5), deepLimits), `${levels} levels`).toBe('page too deep (more than 100 levels)');
+  });
+
+  it('needs no look at the tree when it has fewer elements than the depth limit, whatever their shape', () => {
+    // html, head, title, body and a chain: 4 + 36 elements, so at most 39 levels deep.
+    const doc = page('');
+    let node: Element = doc.body;
+    for (let i = 0; i < MAX_DEPTH - 4; i++) node = node.appendChild(doc.createElement('div'));
+    const query = vi.spyOn(doc, 'querySelector');
+    expect(pageTooLarge(doc, limits)).toBeNull();
+    expect(query).not.toHaveBeenCalled();
+    node.appendChild(doc.createElement('div'));
+    node.appendChild(doc.createElement('div'));
+    expect(pageTooLarge(doc, limits)).toBeNull();
+    expect(query).toHaveBeenCalled();
+  });
 });
 
 describe('the controller with a page over the budget', () => {
