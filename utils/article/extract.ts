@@ -27,10 +27,11 @@ const NON_TEXT_CAMEL =
 
 /**
  * Utility classes that hide an element on screen (Bootstrap, Tailwind, WordPress and
- * others): Readability does not apply style sheets, so it keeps their text.
+ * others): Readability does not apply style sheets, so it keeps their text. Matched with their
+ * case, as style sheets match class names: `.sr-only` hides nothing with `class="SR-Only"`.
  */
 const HIDDEN_CLASS =
-  /(?:^|\s)(?:hidden|is-hidden|u-hidden|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screenreader-only|element-invisible|d-none|hide|invisible|offscreen)(?:$|\s)/i;
+  /(?:^|\s)(?:hidden|is-hidden|u-hidden|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screenreader-only|element-invisible|d-none|hide|invisible|offscreen)(?:$|\s)/;
 
 /** Share-bar names that also wrap embedded posts (a tweet in `<div class="social-embed">`). */
 const SOCIAL_CLASS = /social|share|sharing|embed/i;
@@ -225,14 +226,13 @@ function unwrapEmbeddedPost(quote: Element): void {
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 /**
- * Elements whose class may be one {@link isOffScreen} takes: a superset of its patterns' words (CSS
- * `i` and the patterns' `/i` both ignore ASCII case only), so that the copy's other elements are
- * never read one by one.
+ * Elements whose class may be one {@link isOffScreen} takes: every name its patterns match holds one
+ * of these strings, so that the copy's other elements are never read one by one. Matched with their
+ * case, like the patterns: a case-blind `i` selector cost several times as much on a big page.
  */
 const MAYBE_OFF_SCREEN = [
-  'hidden', 'hide', 'invisible', 'sr-only', 'screen-reader', 'screenreader', 'd-none', 'offscreen',
-  'hovercard', 'hover-card', 'tooltip', 'popover',
-].map((word) => `[class*="${word}" i]`).join(', ');
+  'hid', 'sr-only', 'screen', 'invisible', 'd-none', 'over-card', 'over-Card', 'overcard', 'overCard', 'ooltip', 'opover',
+].map((part) => `[class*="${part}"]`).join(', ');
 
 /**
  * Prepares the copy Readability works on: keeps embedded posts ({@link unwrapEmbeddedPost}),
@@ -278,8 +278,11 @@ function isOffScreen(el: Element): boolean {
   return !exceedsTextLength(el, MAX_HIDDEN_TEXT) && !el.getElementsByTagName('h1').length;
 }
 
-/** Interaction-only overlays: shown on hover or click, never part of the reading flow. */
-const OVERLAY_CLASS = /(?:^|[\s_-])(?:hovercard|hover-card|tooltip|popover)(?:$|[\s_-])|[a-z](?:HoverCard|Tooltip|Popover)\b/i;
+/**
+ * Interaction-only overlays: shown on hover or click, never part of the reading flow. Lower case as
+ * utility classes are written, or capitalised as component names are (`Tooltip_root`, `userHoverCard`).
+ */
+const OVERLAY_CLASS = /(?:^|[\s_-])(?:[hH]over-?[cC]ard|[tT]ooltip|[pP]opover)(?:$|[\s_-])|[a-z](?:HoverCard|Tooltip|Popover)\b/;
 
 /**
  * A heading that opens a block of teasers: "You may also like" first in its parent, and every

@@ -70,7 +70,7 @@ function textsWith(inner: string): string[] {
 // and the embedded post fail without prepareCopy, the second if it removes too much; the fixture page
 // related-sibling-posts covers a teaser block that shares the article's class.
 describe('the copy Readability reads', () => {
-  it('leaves out blocks that CSS keeps off screen (utility classes, tooltips), whatever their case', () => {
+  it('leaves out blocks that CSS keeps off screen (utility classes, tooltips, a capitalised component name)', () => {
     for (const text of textsWith(
       '<div class="sr-only"><p>Screen reader note: this article has six paragraphs and a chart.</p></div>' +
         '<div class="Article-Tooltip"><p>Hover card: Kim Lee covers local government for the paper.</p></div>',
@@ -78,6 +78,24 @@ describe('the copy Readability reads', () => {
       expect(text).not.toMatch(/Screen reader note|Hover card/);
       expect(text).toContain('Paragraph 6.');
     }
+  });
+
+  it('finds every off-screen class name it knows, in the case style sheets write it', () => {
+    const names = [
+      'hidden', 'is-hidden', 'u-hidden', 'visually-hidden', 'visuallyhidden', 'sr-only', 'screen-reader-text', 'screenreader-only',
+      'element-invisible', 'd-none', 'hide', 'invisible', 'offscreen', 'hovercard', 'hover-card', 'HoverCard', 'Hover-Card',
+      'tooltip', 'Tooltip_root', 'popover', 'Popover', 'userHoverCard', 'ArticleTooltip', 'navPopover', 'card x_tooltip',
+    ];
+    const blocks = names.map((name, n) => `<div class="${name}"><p>Off-screen note ${n}: ${name}.</p></div>`).join('');
+    for (const text of textsWith(blocks)) {
+      expect(text).not.toMatch(/Off-screen note/);
+      expect(text).toContain('Paragraph 6.');
+    }
+  });
+
+  it('reads class names with their case, as style sheets match them: "SR-Only" or "HIDDEN" hides nothing', () => {
+    for (const text of textsWith('<div class="SR-Only HIDDEN"><p>Printed note: the council meets again on Monday evening.</p></div>'))
+      expect(text).toContain('Printed note: the council meets again on Monday evening.');
   });
 
   it('keeps a "hidden" block with more text than an aside has (an anti-flicker wrapper around the story)', () => {
