@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isSearchInput, leastProseFor, MIN_PROSE, proseSignal, SEARCH_INPUT_CANDIDATES, urlSignals } from '@/utils/article/page-signals';
+import { effectiveLength, isSearchInput, leastProseFor, MIN_PROSE, proseSignal, SEARCH_INPUT_CANDIDATES, urlSignals } from '@/utils/article/page-signals';
 import { ARTICLE_TYPES, jsonLdScripts, readDeclaredPageType, readOgType, readPageType } from '@/utils/article/page-type';
 import { quickCheck } from '@/utils/article/quick-check';
 
@@ -79,6 +79,30 @@ describe.each(Object.entries(DOMS))('SEARCH_INPUT_CANDIDATES, the quick check\'s
     // And not the inputs that are plainly something else.
     expect(candidates).not.toContain('i8');
     expect(candidates).not.toContain('i12');
+  });
+});
+
+describe('effectiveLength', () => {
+  /** The definition, spelled the plain way: whitespace runs made one space, ends trimmed, CJK counting three. */
+  const reference = (text: string) => {
+    const collapsed = text.replace(/\s+/g, ' ').trim();
+    return collapsed.length + 2 * (collapsed.match(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g)?.length ?? 0);
+  };
+
+  it('counts collapsed, trimmed text as the plain definition does', () => {
+    for (const [text, length] of [['', 0], [' \n\t ', 0], ['word', 4], ['  two  words \n', 9], ['a\u00a0\u2003b', 3], ['東京 都', 10], ['\ufeffx\u3000', 1]] as const)
+      expect(effectiveLength(text), JSON.stringify(text)).toBe(length);
+  });
+
+  it('agrees with the plain definition on random text made of every kind of whitespace', () => {
+    // Every character JavaScript's \s matches, with letters, CJK, a zero-width space (not whitespace) and a surrogate pair.
+    const alphabet = [...'\t\n\v\f\r \u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff', 'a', 'Z', '1', '東', '한', '\u200b', '😀'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (let i = 0; i < 2_000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(effectiveLength(text), JSON.stringify(text)).toBe(reference(text));
+    }
   });
 });
 
