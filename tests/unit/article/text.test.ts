@@ -25,6 +25,20 @@ describe('getBlockText', () => {
     expect(getBlockText(body('<p>A <b>bold</b>\n\t<i>move</i> in Ber\u00adlin\u200b.</p>'))).toBe('A bold move in Berlin.');
   });
 
+  it('makes each run of whitespace, soft hyphens and zero-width spaces one space when it holds whitespace, else nothing', () => {
+    // The rule, spelled the plain way, on random lines (a single text node: one line of text).
+    const reference = (text: string) => text.replace(/[\s\u00ad\u200b]+/g, (run) => (/\s/.test(run) ? ' ' : '')).trim();
+    const alphabet = [' ', '\n', '\t', '\u00a0', '\u3000', '\u00ad', '\u200b', 'a', 'b', 'é'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (let i = 0; i < 1_000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 30) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const root = body('<p></p>');
+      root.querySelector('p')!.textContent = text;
+      expect(getBlockText(root), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
+
   it('leaves out scripts, styles, hidden elements and whatever the skip option rejects', () => {
     const root = body('<p>kept<script>var x = 1;</script></p><p hidden>hidden</p><p class="ad">advert</p><style>p{}</style>');
     expect(getBlockText(root, { skip: (el) => el.classList.contains('ad') })).toBe('kept');
