@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import './theme.css';
 import './HistoryTools.css';
@@ -19,7 +19,9 @@ export type ConfirmDialogProps = {
 export function ConfirmDialog({ title, detail, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const cancel = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  // Before the dialog is painted, in the task that renders it: a key pressed at once already reaches
+  // the dialog (after the paint, focus was still on the button that opened it).
+  useLayoutEffect(() => cancel.current?.focus(), []);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
