@@ -5,11 +5,10 @@
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
-/** Main-thread time the renderer spent for `page` so far (ms): script run in every world (not the compiling of a script before it runs) and all tasks. */
-export async function mainThreadMs(cdp: CDPSession): Promise<{ script: number; task: number }> {
+/** Script time the renderer spent for `page` so far (ms), DevTools' `ScriptDuration`: script run in every world, not the compiling of a script before it runs. */
+export async function scriptDurationMs(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
-  return { script: get('ScriptDuration'), task: get('TaskDuration') };
+  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN) * 1000;
 }
 
 /** Sends one protocol command to another target through `cdp` (non-flattened session) and waits for its answer. */

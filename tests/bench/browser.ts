@@ -37,7 +37,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/browser.mjs';
 import { buildForFixtures, ROOT } from '../e2e/build.mjs';
 import { findFreePort, SITE_DIR, startFixtureServer } from '../e2e/server.mjs';
-import { mainThreadMs, traceExtensionTasks } from './browser-cdp';
+import { scriptDurationMs, traceExtensionTasks } from './browser-cdp';
 import { FLOOR_SCRIPTS } from './floors';
 import { runHistoryBench } from './browser-history';
 import { entrySizes } from './bundle';
@@ -273,7 +273,7 @@ async function loadAndMeasure(browser: Launched, url: string, mark: string | nul
     const trace = await traceExtensionTasks(cdp);
     await page.goto(url);
     const marks = await settle(page, mark);
-    const time = { ...(await mainThreadMs(cdp)), extension: await trace.stop() };
+    const time = { script: await scriptDurationMs(cdp), extension: await trace.stop() };
     const sidebars = await page.evaluate(() => document.querySelectorAll('backstory-sidebar').length);
     return { marks, time, sidebars };
   } finally {
