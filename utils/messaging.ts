@@ -314,9 +314,16 @@ export async function sendTabMessage<T extends MessageType>(
 }
 
 /**
+ * Where the reader runs but did not answer, it is asked again after these waits (ms). A page's reader
+ * may be between two copies for a moment (the detector's import and the background's injection
+ * racing: the newer copy stops the older one), or still setting up in a page that is loading.
+ */
+export const READER_ANSWER_RETRIES: readonly number[] = [100, 400];
+
+/**
  * `sendReaderMessage` over another way of sending to a tab (tests give theirs): see {@link sendReaderMessage}.
  */
-export function loadReaderThen(send: typeof sendTabMessage) {
+export function loadReaderThen(send: typeof sendTabMessage, retries = READER_ANSWER_RETRIES) {
   return async <T extends MessageType>(
     tabId: number,
     type: T,
@@ -328,6 +335,13 @@ export function loadReaderThen(send: typeof sendTabMessage) {
     } catch (error) {
       const loaded = await loadReader(tabId).catch(() => null);
       if (!loaded?.running) throw error;
+      for (const wait of retries) {
+        try {
+          return await send(tabId, type, data);
+        } catch {
+          await new Promise((done) => setTimeout(done, wait));
+        }
+      }
       return send(tabId, type, data);
     }
   };
@@ -336,6 +350,7 @@ export function loadReaderThen(send: typeof sendTabMessage) {
 /**
  * {@link sendTabMessage} to the reader of a tab. A page without the reader (the detector ruled it
  * out, or it was open before Backstory was installed) gets it loaded by `loadReader`, then is asked
- * again; the first error stands when the reader cannot run there (browser pages, the web store).
+ * again (a few times: {@link READER_ANSWER_RETRIES}); the first error stands when the reader cannot
+ * run there (browser pages, the web store).
  */
 export const sendReaderMessage = loadReaderThen(sendTabMessage);

@@ -7,6 +7,7 @@ import {
   createMessageListener,
   parseEnvelope,
   sendMessage,
+  READER_ANSWER_RETRIES,
   sendReaderMessage,
   sendTabMessage,
   validateArticle,
@@ -300,6 +301,34 @@ describe('sendReaderMessage', () => {
     await expect(sendReaderMessage(7, 'getArticle', {}, loadReader)).resolves.toBeNull();
     expect(loadReader).toHaveBeenCalledWith(7);
     expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks a running reader again when it does not answer at once (two copies taking over, a loading page)', async () => {
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockResolvedValueOnce({ ok: true, data: article } as never);
+    const loadReader = vi.fn().mockResolvedValue({ running: true });
+    await expect(sendReaderMessage(7, 'getArticle', {}, loadReader)).resolves.toEqual(article);
+    expect(loadReader).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledTimes(3);
+  });
+
+  it('gives up on a running reader that never answers, with the last error, after the retries', async () => {
+    vi.useFakeTimers();
+    try {
+      const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+      const loadReader = vi.fn().mockResolvedValue({ running: true });
+      const answer = sendReaderMessage(7, 'getArticle', {}, loadReader);
+      const settled = expect(answer).rejects.toThrow('Receiving end does not exist.');
+      await vi.runAllTimersAsync();
+      await settled;
+      // The first ask, then one after loading, one after each wait.
+      expect(send).toHaveBeenCalledTimes(2 + READER_ANSWER_RETRIES.length);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the first error where the reader cannot run (a browser page)', async () => {
