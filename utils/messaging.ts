@@ -323,7 +323,7 @@ export const READER_ANSWER_RETRIES: readonly number[] = [100, 400];
 /**
  * `sendReaderMessage` over another way of sending to a tab (tests give theirs): see {@link sendReaderMessage}.
  */
-export function loadReaderThen(send: typeof sendTabMessage, retries = READER_ANSWER_RETRIES) {
+export function loadReaderThen(send: typeof sendTabMessage) {
   return async <T extends MessageType>(
     tabId: number,
     type: T,
@@ -335,7 +335,7 @@ export function loadReaderThen(send: typeof sendTabMessage, retries = READER_ANS
     } catch (error) {
       const loaded = await loadReader(tabId).catch(() => null);
       if (!loaded?.running) throw error;
-      for (const wait of retries) {
+      for (const wait of READER_ANSWER_RETRIES) {
         try {
           return await send(tabId, type, data);
         } catch {
