@@ -15,8 +15,11 @@ import { PopupPage } from './pages.mjs';
 import { startFixtureServer, type Fault, type FixtureServer, type ProviderId } from './server.mjs';
 import { FLOOD } from './support';
 
-/** The extension API, as far as the popup page uses it here. */
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+/** The extension API, as far as the popup page and the worker use it here. */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  scripting: { executeScript<T>(injection: { target: { tabId: number }; func: () => T }): Promise<{ result?: T }[]> };
+};
 
 type NewsId = Exclude<ProviderId, 'wikipedia'>;
 
@@ -96,9 +99,34 @@ async function lookUp(id: string): Promise<{ article: Page; popup: PopupPage }> 
   await article.goto(server.url(`/copy/${id}${FLOOD.path}`));
   const tabId = await browser.tabIdFor(article);
   const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, tabId);
-  await popup.articleHeading(FLOOD.title).waitFor();
+  try {
+    await popup.articleHeading(FLOOD.title).waitFor();
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${await whatWasShown(popup, tabId)}`, { cause: error });
+  }
   await popup.contextSettled();
   return { article, popup };
+}
+
+/** For a failure message: what the popup shows instead of the article, and whether the tab runs the reader. */
+async function whatWasShown(popup: PopupPage, tabId: number): Promise<string> {
+  const shown = await popup.page
+    .locator('body')
+    .innerText({ timeout: 2_000 })
+    .catch((error: Error) => `(unreadable: ${error.message})`);
+  const reader = await browser.serviceWorker
+    .evaluate(async (id) => {
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: id },
+        func: () => {
+          const flags = globalThis as Record<string, unknown>;
+          return { runs: flags.__backstoryReaderRuns, loading: flags.__backstoryReaderLoading !== undefined, readyState: document.readyState };
+        },
+      });
+      return JSON.stringify(frame?.result);
+    }, tabId)
+    .catch((error: Error) => `(unreadable: ${error.message})`);
+  return `The popup showed: ${JSON.stringify(shown.slice(0, 500))}\nThe tab's reader flags: ${reader}`;
 }
 
 /** The text of the River Ouse explainer card once it has settled. */
