@@ -1,3 +1,4 @@
+import { countWords } from './article/text';
 import type { Article } from './article/types';
 import { parseHistoryExport, toCsv, toExportJson } from './history-export';
 import type { ExportedArticle, HistoryEntry, HistorySearch } from './history-types';
@@ -20,7 +21,9 @@ export interface HistoryDeps {
  * The background's message handlers for history. A visit is recorded only when it comes from a
  * content script in a normal tab: never from a private/incognito window (privacy promise), never
  * without a sender tab (the message did not come from a page), never while history is paused,
- * and never for an excluded site.
+ * and never for an excluded site. The words are counted here, from the text: the content script
+ * only estimates those of unspaced scripts (`readPage`'s `segment: false`), which the background
+ * segments without costing the page anything.
  */
 export function createBackgroundHandlers({ recordVisit, listHistory, getSettings, afterRecord, now }: HistoryDeps): Handlers<
   'articleDetected' | 'getHistory'
@@ -30,8 +33,9 @@ export function createBackgroundHandlers({ recordVisit, listHistory, getSettings
       if (!sender.tab || sender.tab.incognito) return { recorded: false };
       const settings = await getSettings();
       if (!mayStore(article.canonicalUrl, settings) || !mayStore(article.url, settings)) return { recorded: false };
-      await recordVisit(article, now());
-      await afterRecord?.(article).catch(() => {});
+      const counted = { ...article, wordCount: countWords(article.text) };
+      await recordVisit(counted, now());
+      await afterRecord?.(counted).catch(() => {});
       return { recorded: true };
     },
     getHistory: (query) => listHistory(query),

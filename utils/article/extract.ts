@@ -9,7 +9,7 @@ import { classifyPage } from './detect';
 import { cleanByline, normalizeDate, normalizeLang, readMetadata, readPageType, stripSiteSuffix, type PageMetadata } from './metadata';
 import { detectLanguage } from '../analysis/language';
 import { isCreditLine, isDateLine, isInterfaceLabel, isRelatedHeading } from './boilerplate';
-import { getBlockText, measureText } from './text';
+import { getBlockText, measureText, type MeasureOptions } from './text';
 import type { Article } from './types';
 import { perfMark } from '../perf';
 
@@ -320,7 +320,7 @@ function runReadability(doc: Document) {
   return new Readability<Element>(copy, { keepClasses: true, serializer: (node) => node as Element }).parse();
 }
 
-function buildArticle(doc: Document, url: string, meta: PageMetadata): Article | null {
+function buildArticle(doc: Document, url: string, meta: PageMetadata, words?: MeasureOptions): Article | null {
   let parsed: ReturnType<typeof runReadability>;
   try {
     parsed = runReadability(doc);
@@ -340,7 +340,7 @@ function buildArticle(doc: Document, url: string, meta: PageMetadata): Article |
     meta.canonicalUrl,
   ]);
   if (!text) return null;
-  const { wordCount, readingMinutes } = measureText(text);
+  const { wordCount, readingMinutes } = measureText(text, words);
   const firstParagraph = text.split('\n\n').find((p) => p.length >= 40) ?? text.split('\n\n')[0];
   return {
     url,
@@ -379,15 +379,17 @@ export interface PageReading {
  * Classifies the page, then extracts the article when it is one. Metadata is read once
  * and shared by both steps: detection reads only the page type (JSON-LD, meta tags), the
  * rest of the metadata is read for articles. This is what the content script and the CLI call.
+ * `words`: how the article's words are counted ({@link MeasureOptions}; the content script
+ * leaves segmenting to the background).
  */
-export function readPage(doc: Document, url: string): PageReading {
+export function readPage(doc: Document, url: string, words?: MeasureOptions): PageReading {
   const pageType = readPageType(doc);
   const { isArticle, reason } = classifyPage(doc, url, pageType);
   perfMark('cs:read:classified');
   if (!isArticle) return { isArticle, reason, article: null };
   const meta = readMetadata(doc, url, pageType);
   perfMark('cs:read:metadata');
-  const article = buildArticle(doc, url, meta);
+  const article = buildArticle(doc, url, meta, words);
   if (!article) return { isArticle: false, reason: `${reason}; but nothing readable was extracted`, article: null };
   return { isArticle, reason, article };
 }

@@ -136,9 +136,12 @@ function getSegmenter(): WordSegmenter | null {
   return segmenter;
 }
 
-/** Words in a run of unspaced script: dictionary segmentation when available, else ~2 characters a word. */
-function countUnspacedWords(run: string): number {
-  const seg = getSegmenter();
+/**
+ * Words in a run of unspaced script: dictionary segmentation when available and `segment` is set,
+ * else ~2 characters a word.
+ */
+function countUnspacedWords(run: string, segment: boolean): number {
+  const seg = segment ? getSegmenter() : null;
   if (!seg) return Math.ceil(run.length / 2);
   let count = 0;
   for (const part of seg.segment(run)) if (part.isWordLike) count++;
@@ -164,14 +167,24 @@ const LATIN_WORD = new RegExp(`[${LATIN_CHAR}]+(?:['’.\\-‐][${LATIN_CHAR}]+)
 /** A character beyond Latin (U+0000–U+024F) and General Punctuation (U+2000–U+206F). */
 const BEYOND_LATIN = /[\u0250-\u1fff\u2070-\uffff]/;
 
-function measure(text: string): TextStats {
+/**
+ * Options of {@link measureText}. `segment: false` estimates the words of unspaced scripts (~2
+ * characters a word) instead of segmenting them: a page's first `Intl.Segmenter` costs its renderer
+ * 10–30 ms of ICU setup (measured in Chromium, a new tab), which the content script leaves to the
+ * background (utils/history.ts counts the words of what it records again).
+ */
+export interface MeasureOptions {
+  segment?: boolean;
+}
+
+function measure(text: string, segment = true): TextStats {
   // Most articles are Latin-script text: the Unicode property classes cost a page that has not used
   // them yet milliseconds to build (more than the count itself), and give the same count here.
   if (!BEYOND_LATIN.test(text)) return { spacedWords: text.match(LATIN_WORD)?.length ?? 0, unspacedWords: 0, unspacedChars: 0 };
   let unspacedWords = 0;
   let unspacedChars = 0;
   const rest = text.replace(UNSPACED_RUN, (run) => {
-    unspacedWords += countUnspacedWords(run);
+    unspacedWords += countUnspacedWords(run, segment);
     unspacedChars += run.length;
     return ' ';
   });
@@ -200,17 +213,19 @@ export const CJK_CHARS_PER_MINUTE = 500;
  * unspaced ones (mixed texts add both).
  */
 export function estimateReadingMinutes(text: string): number {
-  const { spacedWords, unspacedChars } = measure(text);
+  // Reading time counts the characters of unspaced scripts, not their words: nothing to segment.
+  const { spacedWords, unspacedChars } = measure(text, false);
   const minutes = spacedWords / WORDS_PER_MINUTE + unspacedChars / CJK_CHARS_PER_MINUTE;
   return Math.max(1, Math.round(minutes));
 }
 
 /**
- * Word count and reading time in one pass over `text`
- * (same results as {@link countWords} and {@link estimateReadingMinutes}).
+ * Word count and reading time in one pass over `text` (same results as {@link countWords} and
+ * {@link estimateReadingMinutes}; with `segment: false`, the word count of unspaced scripts is an
+ * estimate, see {@link MeasureOptions}).
  */
-export function measureText(text: string): { wordCount: number; readingMinutes: number } {
-  const { spacedWords, unspacedWords, unspacedChars } = measure(text);
+export function measureText(text: string, { segment = true }: MeasureOptions = {}): { wordCount: number; readingMinutes: number } {
+  const { spacedWords, unspacedWords, unspacedChars } = measure(text, segment);
   const minutes = spacedWords / WORDS_PER_MINUTE + unspacedChars / CJK_CHARS_PER_MINUTE;
   return { wordCount: spacedWords + unspacedWords, readingMinutes: Math.max(1, Math.round(minutes)) };
 }

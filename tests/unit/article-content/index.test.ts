@@ -55,7 +55,8 @@ describe('article content script', () => {
     vi.mocked(readPage).mockReturnValue({ isArticle: false, reason: 'front page', article: null });
     const getArticle = start();
     await vi.advanceTimersByTimeAsync(IDLE_TIMEOUT_MS);
-    expect(readPage).toHaveBeenCalledWith(document, location.href);
+    // Words of unspaced scripts are left to the background (no Intl.Segmenter on the page).
+    expect(readPage).toHaveBeenCalledWith(document, location.href, { segment: false });
     expect(sendMessage).not.toHaveBeenCalled();
     expect(sidebar.show).not.toHaveBeenCalled();
     await expect(getArticle()).resolves.toEqual({ ok: true, data: null });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { countWords, estimateReadingMinutes, getBlockText, measureText } from '@/utils/article/text';
 
 const body = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
@@ -101,5 +101,28 @@ describe('estimateReadingMinutes', () => {
   it('agrees with measureText', () => {
     const text = 'word '.repeat(700) + '日本語の文章'.repeat(100);
     expect(measureText(text)).toEqual({ wordCount: countWords(text), readingMinutes: estimateReadingMinutes(text) });
+  });
+});
+
+describe('measureText without segmenting (the content script)', () => {
+  const japanese = '例示市は１５日、市内の全ての公立小学校で給食費を無償化すると発表した。';
+
+  it('estimates unspaced words at two characters a word and never builds an Intl.Segmenter', () => {
+    const segmenter = vi.spyOn(Intl, 'Segmenter');
+    try {
+      const text = `Tokyo ${japanese} Osaka`;
+      const unspaced = [...japanese.matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu)].map(([run]) => run);
+      const estimate = unspaced.reduce((sum, run) => sum + Math.ceil(run.length / 2), 0);
+      // "１５" is a spaced word (full-width digits), beside Tokyo and Osaka.
+      expect(measureText(text, { segment: false })).toEqual({ wordCount: 3 + estimate, readingMinutes: estimateReadingMinutes(text) });
+      expect(segmenter).not.toHaveBeenCalled();
+    } finally {
+      segmenter.mockRestore();
+    }
+  });
+
+  it('counts spaced scripts exactly as with segmenting', () => {
+    const text = "Don't panic: the U.S. economy grew 3.5 percent — Москва — officials said.";
+    expect(measureText(text, { segment: false })).toEqual(measureText(text));
   });
 });
