@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { READER_FILE, READER_LOADING, READER_RUNS } from '@/entrypoints/article.content/reader-flag';
-import type { Handlers } from './messaging';
+import { isExtensionPage, type Handlers } from './messaging';
 
 /** What the loader needs from the browser; both run in the page's isolated world, top frame. */
 export interface ReaderScripting {
@@ -59,8 +59,9 @@ export function createReaderLoader(scripting: ReaderScripting = browserScripting
     load,
     handlers: {
       loadReader: ({ tabId }, sender) => {
-        // Extension pages only: a page's own content script never picks a tab.
-        if (sender.tab) throw new Error('loadReader is for extension pages');
+        // Extension pages only (the popup, the side panel, or either in a tab): a page's own content
+        // script never picks a tab.
+        if (!isExtensionPage(sender)) throw new Error('loadReader is for extension pages');
         return load(tabId);
       },
     } satisfies Handlers<'loadReader'>,

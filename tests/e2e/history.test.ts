@@ -57,8 +57,9 @@ describe('reading history in Chromium', () => {
       const tabId = await browser.tabIdFor(page);
       const popup = await PopupPage.open(popupPage, browser.extensionUrl, tabId);
       await popup.showThisPage();
-      // The popup learns "not an article" from the page's content script, so the script has run by now.
-      await popup.notAnArticle.waitFor();
+      // The popup learns "not an article" from the page's reader (which it had loaded: the detector
+      // ruled the page out), so the content scripts have run by now.
+      await popup.readNotArticle.waitFor();
       expect(await page.locator('backstory-sidebar').count()).toBe(0);
       await page.close();
     }

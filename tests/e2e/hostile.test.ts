@@ -124,10 +124,10 @@ function pageState(page: Page) {
   });
 }
 
-/** Opens the popup for `tabId` and waits until it shows the article `title`, or "not an article" (null): the worker answered. */
+/** Opens the popup for `tabId` and waits until it shows the article `title`, or that the page's reader found no article (null): the worker answered. */
 async function popupShows(browser: E2E['browser'], tabId: number, title: string | null): Promise<void> {
   const popup = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, tabId);
-  await (title === null ? popup.notAnArticle.first() : popup.articleHeading(title)).waitFor();
+  await (title === null ? popup.readNotArticle : popup.articleHeading(title)).waitFor();
   await popup.page.close();
 }
 

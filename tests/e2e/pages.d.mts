@@ -9,6 +9,7 @@ export class PopupPage {
   readonly historyList: Locator;
   readonly historyItems: Locator;
   readonly notAnArticle: Locator;
+  readonly readNotArticle: Locator;
   readonly context: Locator;
   readonly summary: Locator;
   readonly names: Locator;

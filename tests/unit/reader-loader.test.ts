@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { createReaderLoader, type ReaderScripting } from '@/utils/reader-loader';
 import type { MessageSender } from '@/utils/messaging';
 
@@ -17,7 +18,7 @@ function fakeScripting({ running = new Set<number>(), denied = new Set<number>()
   return { scripting, running };
 }
 
-const popup: MessageSender = {};
+const popup: MessageSender = { url: browser.runtime.getURL('/popup.html') };
 
 describe('createReaderLoader', () => {
   it('loads the reader into a page without it', async () => {
@@ -45,11 +46,19 @@ describe('createReaderLoader', () => {
     await expect(createReaderLoader(scripting).load(9)).resolves.toEqual({ running: false });
   });
 
-  it('is asked by extension pages only, never by a page', async () => {
+  it('is asked by extension pages only (in a tab too), never by a page', async () => {
     const { scripting } = fakeScripting();
     const { handlers } = createReaderLoader(scripting);
     await expect(handlers.loadReader({ tabId: 5 }, popup)).resolves.toEqual({ running: true });
-    expect(() => handlers.loadReader({ tabId: 6 }, { tab: { id: 1 } as MessageSender['tab'] })).toThrow('loadReader is for extension pages');
-    expect(scripting.inject.mock.calls).toEqual([[5]]);
+    // The popup opened in a tab (as the e2e tests open it) has a tab of its own: still an extension page.
+    const popupInTab: MessageSender = { ...popup, tab: { id: 2 } as MessageSender['tab'] };
+    await expect(handlers.loadReader({ tabId: 7 }, popupInTab)).resolves.toEqual({ running: true });
+    const contentScript: MessageSender = { url: 'https://news.example/story', tab: { id: 1 } as MessageSender['tab'] };
+    expect(() => handlers.loadReader({ tabId: 6 }, contentScript)).toThrow('loadReader is for extension pages');
+    // A page whose address merely contains the extension's: not one of its pages.
+    const lookalike: MessageSender = { url: `https://evil.example/?next=${browser.runtime.getURL('/popup.html')}`, tab: { id: 1 } as MessageSender['tab'] };
+    expect(() => handlers.loadReader({ tabId: 6 }, lookalike)).toThrow('loadReader is for extension pages');
+    expect(() => handlers.loadReader({ tabId: 6 }, {})).toThrow('loadReader is for extension pages');
+    expect(scripting.inject.mock.calls).toEqual([[5], [7]]);
   });
 });
