@@ -145,6 +145,8 @@ describe('core flows in Firefox ESR', () => {
     // The popup learns "not an article" from the page's content script, so the script has decided by now.
     const status = () => popup.$eval('#popup-panel-page .bs-status__title', (e) => e.textContent).catch(() => null);
     await expect.poll(status, { timeout: 30_000, interval: 100 }).toBe('Not an article');
+    // Told so by the reader, which the popup had loaded into the page (not "can't read this page").
+    expect(await popup.$eval('#popup-panel-page .bs-status', (e) => e.textContent)).toMatch(/doesn.t look like one/);
     expect(await page.$$eval('backstory-sidebar', (hosts) => hosts.length)).toBe(0);
     expect((await firefox.readArticles()).map((record) => record.canonicalUrl)).toEqual([articleUrl]);
   });

@@ -42,7 +42,7 @@ describe("the popup's first paint from the tab's snapshot", () => {
     await page.goto(server.url(FRONT_PAGE));
     await expect.poll(() => snapshotOf(env, tabId)).toBeUndefined();
     const none = await PopupPage.open(await browser.context.newPage(), browser.extensionUrl, tabId);
-    await none.notAnArticle.waitFor();
+    await none.readNotArticle.waitFor();
     expect(await none.page.getByRole('heading', { name: FLOOD.title }).count()).toBe(0);
 
     // The tab closes: its snapshot goes with it.

@@ -36,11 +36,12 @@ describe('side panel', () => {
     await strike.goto(server.url(EARLIER.path));
     await view.articleHeading(EARLIER.title).waitFor(SLOW);
 
-    // A page that is not an article.
+    // A page that is not an article: the panel has the reader loaded there (the detector ruled the
+    // page out), and the reader answers that it found none.
     await flood.bringToFront();
     await view.articleHeading(FLOOD.title).waitFor(SLOW);
     await flood.goto(server.url('/'));
-    await view.notAnArticle.waitFor(SLOW);
+    await view.readNotArticle.waitFor(SLOW);
 
     // The History tab lists what was read in the other tabs.
     await strike.bringToFront();
