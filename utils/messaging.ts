@@ -252,11 +252,10 @@ export type Handlers<T extends MessageType> = {
 /**
  * Whether `sender` is one of the extension's own pages (the popup, the side panel, the options page,
  * opened as such or in a tab), not a content script: a content script's address is the web page's.
- * `sender.tab` does not tell: an extension page opened in a tab has one too. `base`: the extension's
- * root address (tests give theirs).
+ * `sender.tab` does not tell: an extension page opened in a tab has one too.
  */
-export function isExtensionPage(sender: MessageSender, base: string = browser.runtime.getURL('/')): boolean {
-  return typeof sender.url === 'string' && sender.url.startsWith(base);
+export function isExtensionPage(sender: MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
 /**
