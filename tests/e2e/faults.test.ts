@@ -14,11 +14,14 @@ import { launchWithExtension, type ExtensionBrowser } from './browser.mjs';
 import { PopupPage } from './pages.mjs';
 import { startFixtureServer, type Fault, type FixtureServer, type ProviderId } from './server.mjs';
 import { FLOOD } from './support';
+import { READER_LOADING, READER_RUNS } from '../../entrypoints/article.content/reader-flag';
 
 /** The extension API, as far as the popup page and the worker use it here. */
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  scripting: { executeScript<T>(injection: { target: { tabId: number }; func: () => T }): Promise<{ result?: T }[]> };
+  scripting: {
+    executeScript<T, A extends unknown[]>(injection: { target: { tabId: number }; func: (...args: A) => T; args: A }): Promise<{ result?: T }[]>;
+  };
 };
 
 type NewsId = Exclude<ProviderId, 'wikipedia'>;
@@ -115,16 +118,21 @@ async function whatWasShown(popup: PopupPage, tabId: number): Promise<string> {
     .innerText({ timeout: 2_000 })
     .catch((error: Error) => `(unreadable: ${error.message})`);
   const reader = await browser.serviceWorker
-    .evaluate(async (id) => {
-      const [frame] = await chrome.scripting.executeScript({
-        target: { tabId: id },
-        func: () => {
-          const flags = globalThis as Record<string, unknown>;
-          return { runs: flags.__backstoryReaderRuns, loading: flags.__backstoryReaderLoading !== undefined, readyState: document.readyState };
-        },
-      });
-      return JSON.stringify(frame?.result);
-    }, tabId)
+    .evaluate(
+      async ({ id, runs, loading }) => {
+        const [frame] = await chrome.scripting.executeScript({
+          target: { tabId: id },
+          // The flags utils/reader-loader.ts reads, under the names the reader sets them.
+          func: (runsFlag: string, loadingFlag: string) => {
+            const flags = globalThis as Record<string, unknown>;
+            return { runs: flags[runsFlag], loading: flags[loadingFlag] !== undefined, readyState: document.readyState };
+          },
+          args: [runs, loading],
+        });
+        return JSON.stringify(frame?.result);
+      },
+      { id: tabId, runs: READER_RUNS, loading: READER_LOADING },
+    )
     .catch((error: Error) => `(unreadable: ${error.message})`);
   return `The popup showed: ${JSON.stringify(shown.slice(0, 500))}\nThe tab's reader flags: ${reader}`;
 }
