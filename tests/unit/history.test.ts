@@ -42,13 +42,13 @@ describe('createBackgroundHandlers', () => {
 
   it('counts the words of what it records itself: the content script only estimates those of Japanese text', async () => {
     const { deps, handlers } = setup();
-    // A Japanese article as the reader sends it: 20 unspaced characters estimated at 2 a word (10).
-    const japanese = { ...article, text: '例示市は給食費を来年度から無償化すると発表', wordCount: 10 };
+    // A Japanese article as the reader sends it: 21 unspaced characters estimated at 2 a word (11).
+    const japanese = { ...article, text: '例示市は給食費を来年度から無償化すると発表', wordCount: 11 };
     await handlers.articleDetected(japanese, fromTab(false));
     const [recorded] = deps.recordVisit.mock.calls[0] as unknown as [Article];
     // Segmented: 例示 / 市 / は / 給食 / 費 / を / 来年度 / から / 無償 / 化 / する / と / 発表 (ICU's dictionary may split differently).
-    expect(recorded.wordCount).not.toBe(10);
-    expect(recorded.wordCount).toBeGreaterThan(10);
+    expect(recorded.wordCount).not.toBe(11);
+    expect(recorded.wordCount).toBeGreaterThan(11);
     expect(recorded).toEqual({ ...japanese, wordCount: recorded.wordCount });
     expect(deps.afterRecord).toHaveBeenCalledWith(recorded);
   });
