@@ -13,8 +13,8 @@
  *   out the compiling) with Backstory's normal build vs with a tiny extension whose content script is empty, same
  *   pages, same run
  *   (and, as floors, one whose script only touches the DOM once, one that only reads the
- *   paragraphs' text, a crude inexact detector; and one that only sets two performance marks, the
- *   measured build's own cost); each page is opened in a new tab (a new renderer process, where
+ *   paragraphs' text, a crude inexact detector; one that only sets two performance marks, the
+ *   measured build's own cost; and the normal build's detector compiled but not run); each page is opened in a new tab (a new renderer process, where
  *   nothing is compiled yet: the figure judged), and also, as the note says, as the next page of
  *   the site in a tab that showed another (the process has run the content script before);
  * - detection + extraction on article pages (fixture pages; the dev set in DIR with --data): the
@@ -40,7 +40,7 @@ import { launchWithExtension } from '../e2e/browser.mjs';
 import { buildForFixtures, ROOT } from '../e2e/build.mjs';
 import { findFreePort, SITE_DIR, startFixtureServer } from '../e2e/server.mjs';
 import { scriptDurationMs, traceExtensionTasks } from './browser-cdp';
-import { FLOOR_SCRIPTS } from './floors';
+import { COMPILED_ONLY_LABEL, compiledOnlyFloor, FLOOR_SCRIPTS } from './floors';
 import { runHistoryBench } from './browser-history';
 import { entrySizes } from './bundle';
 import { SNAPSHOT_PREFIX, snapshotKey } from '../../utils/context/snapshot-key';
@@ -113,6 +113,14 @@ async function previousBuild(outDir: string): Promise<{ port: number; extensionD
   const port = Number(/^http:\/\/127\.0\.0\.1:(\d+)\//.exec(manifest.host_permissions?.[0] ?? '')?.[1]);
   if (!port) throw new Error(`${extensionDir} is not a benchmark build: run without --no-build`);
   return { port, extensionDir };
+}
+
+/** The source of the content script that the build in `extensionDir` lists in its manifest (the detector). */
+async function contentScriptSource(extensionDir: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
+  const file = manifest.content_scripts?.[0]?.js?.[0];
+  if (!file) throw new Error(`${extensionDir}: the manifest lists no content script`);
+  return readFile(join(extensionDir, file), 'utf8');
 }
 
 /** A tiny MV3 extension whose content script is `script` (empty by default), run on the same pages at the same moment. */
@@ -351,6 +359,9 @@ async function nonArticleRows(
       detected += a.sidebars + p.sidebars;
     }
     const over = median(withPlain) - median(withEmpty);
+    // What the detector's checks cost over its own code compiled and not run (when that floor ran).
+    const compiled = floors.findIndex((floor) => floor.label === COMPILED_ONLY_LABEL);
+    const checks = compiled < 0 ? '' : `; the detector's checks over its compiled-only floor: ${(median(withPlain) - median(withFloor[compiled]!)).toFixed(2)} ms, that floor over the empty script: ${(median(withFloor[compiled]!) - median(withEmpty)).toFixed(2)} ms`;
     rows.push({
       group: 'browser',
       figure: `content script, non-article page "${page.name}": main-thread time`,
@@ -359,7 +370,7 @@ async function nonArticleRows(
       unit: 'ms',
       goal: '≤ baseline + 2 ms (median)',
       met: over <= 2,
-      note: `over baseline ${over.toFixed(2)} ms (a page opened in a new tab: a new renderer process); as the next page of the site in the same tab: ${median(nextPlain).toFixed(2)} vs empty ${median(nextEmpty).toFixed(2)} ms, over ${(median(nextPlain) - median(nextEmpty)).toFixed(2)} ms; ${floors.map((floor, n) => `${floor.label}: ${median(withFloor[n]!).toFixed(2)} ms`).join('; ')}; the build with marks: ${median(withOurs).toFixed(2)} ms, its quick check alone (between the marks) ${median(ownCode).toFixed(2)} ms; DevTools ScriptDuration (no compiling): ${median(plainScript).toFixed(2)} ms, empty script ${median(emptyScript).toFixed(2)} ms${loadedReader ? `; the reader was loaded ${loadedReader}×` : ''}${detected ? `; WARNING: shown as an article ${detected}×` : ''}`,
+      note: `over baseline ${over.toFixed(2)} ms (a page opened in a new tab: a new renderer process); as the next page of the site in the same tab: ${median(nextPlain).toFixed(2)} vs empty ${median(nextEmpty).toFixed(2)} ms, over ${(median(nextPlain) - median(nextEmpty)).toFixed(2)} ms; ${floors.map((floor, n) => `${floor.label}: ${median(withFloor[n]!).toFixed(2)} ms`).join('; ')}${checks}; the build with marks: ${median(withOurs).toFixed(2)} ms, its quick check alone (between the marks) ${median(ownCode).toFixed(2)} ms; DevTools ScriptDuration (no compiling): ${median(plainScript).toFixed(2)} ms, empty script ${median(emptyScript).toFixed(2)} ms${loadedReader ? `; the reader was loaded ${loadedReader}×` : ''}${detected ? `; WARNING: shown as an article ${detected}×` : ''}`,
     });
   }
   return rows;
@@ -721,7 +732,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
     return { port, extensionDir: await buildMeasured(`http://127.0.0.1:${port}`, outDir) };
   })();
   const emptyDir = await buildEmptyExtension();
-  const floorDirs = await Promise.all(FLOOR_SCRIPTS.map(({ script }) => buildEmptyExtension(script)));
+  // The floors, and with the non-article rows, the normal build's detector compiled but not run.
+  const floorScripts = wanted('non-article') ? [...FLOOR_SCRIPTS, compiledOnlyFloor(await contentScriptSource(await production()))] : FLOOR_SCRIPTS;
+  const floorDirs = await Promise.all(floorScripts.map(({ script }) => buildEmptyExtension(script)));
   const fixture = await startFixtureServer({ port });
   const { nonArticle, articles } = await fixturePages();
   const devSet = options.data ? await devSetPages(options.data) : [];
@@ -744,7 +757,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Ben
   try {
     ours = await launchWithExtension({ extensionDir });
     empty = await launchWithExtension({ extensionDir: emptyDir });
-    for (const [n, dir] of floorDirs.entries()) floors.push({ label: FLOOR_SCRIPTS[n]!.label, launched: await launchWithExtension({ extensionDir: dir }) });
+    for (const [n, dir] of floorDirs.entries()) floors.push({ label: floorScripts[n]!.label, launched: await launchWithExtension({ extensionDir: dir }) });
     for (const launched of [ours, empty, ...floors.map((floor) => floor.launched)]) await blockInternet(launched.context);
     const o = ours;
     const e = empty;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { quickCheck } from '@/utils/article/quick-check';
-import { CRUDE_DETECTOR, FLOOR_SCRIPTS } from '../../bench/floors';
+import { compiledOnlyFloor, CRUDE_DETECTOR, FLOOR_SCRIPTS } from '../../bench/floors';
 
 const PAGES = join(__dirname, '../../fixtures/pages');
 
@@ -55,5 +55,35 @@ describe('the non-article benchmark floors', () => {
     expect(kept.length).toBe(articles.length);
     expect(taken.length).toBeGreaterThan(0);
     expect(taken.length).toBeLessThan(kept.length);
+  });
+});
+
+describe("the floor of Backstory's detector compiled but not run", () => {
+  // A stand-in for the built detector: V8's compile hint on the first line, then an IIFE that does work.
+  const built = '//# allFunctionsCalledOnLoad\n(function(){globalThis.__detectorRan = (globalThis.__detectorRan ?? 0) + 1;})();\n';
+
+  it('keeps the compile hint as the first line and all of the code below it', () => {
+    const { script } = compiledOnlyFloor(built);
+    expect(script.split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
+    expect(script).toContain(built.slice(built.indexOf('\n') + 1).trim());
+  });
+
+  it('touches document.body and runs none of the code', () => {
+    const { script } = compiledOnlyFloor(built);
+    const touched: string[] = [];
+    const document = new Proxy({}, { get: (_, key) => touched.push(String(key)) });
+    delete (globalThis as { __detectorRan?: number }).__detectorRan;
+    new Function('document', script)(document);
+    expect(touched).toEqual(['body']);
+    expect((globalThis as { __detectorRan?: number }).__detectorRan).toBeUndefined();
+    // The same code as it is does run: the floor is what kept it from running.
+    new Function(built)();
+    expect((globalThis as { __detectorRan?: number }).__detectorRan).toBe(1);
+  });
+
+  it('takes a file without a hint whole', () => {
+    const { script } = compiledOnlyFloor('(function(){})();');
+    expect(script.startsWith('document.body;\n')).toBe(true);
+    expect(script).toContain('(function(){})();');
   });
 });
