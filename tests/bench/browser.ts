@@ -424,8 +424,16 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
   const ratios: number[] = [];
   let missing = 0;
   const missed: string[] = [];
+  let ruledOutLoads = 0;
+  const ruledOutPages: string[] = [];
   // One tab, navigated from page to page (each load is a new document: new marks, a fresh content script).
   const page = await ours.context.newPage();
+  /** The page being measured, and where it navigated itself, if it did (its own script, a redirect). */
+  let target = '';
+  let leftFor = '';
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && request.url() !== target) leftFor = request.url();
+  });
   try {
     for (const served of pages) {
       const a: number[] = [];
@@ -434,15 +442,24 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
       const rMain: number[] = [];
       for (let i = 0; i < runs; i++) {
         {
+          target = url(served.path);
+          leftFor = '';
           // The detector runs once the document is idle: a page whose subresources never finish still gets read.
-          const loaded = await page.goto(url(served.path), { waitUntil: 'domcontentloaded', timeout: 30_000 }).then(
+          const loaded = await page.goto(target, { waitUntil: 'domcontentloaded', timeout: 30_000 }).then(
             () => true,
             () => false,
           );
           const marks = loaded ? await settle(page, 'backstory:cs:read:end') : {};
           if (marks['cs:read:end'] === undefined) {
-            missing++;
-            if (!missed.includes(served.name)) missed.push(served.name);
+            // The quick check ran and loaded no reader: the detector took the page for no article.
+            const ruledOut = marks['cs:check:end'] !== undefined && marks['cs:read:start'] === undefined;
+            if (ruledOut) ruledOutLoads++;
+            else missing++;
+            // A page whose own script navigated elsewhere (to https, which this server does not serve)
+            // is named with the scheme it went to.
+            const left = leftFor ? ` (navigated itself to ${new URL(leftFor).protocol.replace(':', '')})` : '';
+            const names = ruledOut ? ruledOutPages : missed;
+            if (!names.includes(served.name + left)) names.push(served.name + left);
             continue;
           }
           // Detection is the detector's quick check and the reader's read (its budget check included).
@@ -478,7 +495,7 @@ async function articleRows(ours: Launched, pages: ServedPage[], url: (p: string)
       met: oursMs.length ? total <= 1.5 : null,
       note: `ratio ours/raw: total ${total.toFixed(2)}×, median per page ${median(ratios).toFixed(2)}×, p95 per page ${quantile(ratios, 0.95).toFixed(2)}×; medians per page ${median(oursMs).toFixed(1)} / ${median(rawMs).toFixed(1)} ms; raw Readability run right after in the page's own world: ${(sum(rawMainMs) / Math.max(rawMainMs.length, 1)).toFixed(2)} ms mean, ratio ${(sum(oursMs) / Math.max(sum(rawMainMs), 0.01)).toFixed(2)}×; per step, medians summed over the pages: ${Object.entries(stepTotals)
         .map(([step, ms]) => `${step} ${ms.toFixed(1)}`)
-        .join(', ')} ms, raw Readability ${sum(rawMs).toFixed(1)} ms${missing ? `; ${missing} loads without a read mark (${missed.join(', ')})` : ''}`,
+        .join(', ')} ms, raw Readability ${sum(rawMs).toFixed(1)} ms${missing ? `; ${missing} loads without a read mark (${missed.join(', ')})` : ''}${ruledOutLoads ? `; left out, ${ruledOutLoads} loads ruled out as no article by the detector's quick check (${ruledOutPages.join(', ')})` : ''}`,
     },
   ];
 }
