@@ -14,9 +14,10 @@
  *   pages, same run
  *   (and, as floors, one whose script only touches the DOM once, one that only reads the
  *   paragraphs' text, a crude inexact detector; one that only sets two performance marks, the
- *   measured build's own cost; and the normal build's detector compiled but not run); each page is opened in a new tab (a new renderer process, where
- *   nothing is compiled yet: the figure judged), and also, as the note says, as the next page of
- *   the site in a tab that showed another (the process has run the content script before);
+ *   measured build's own cost; and the normal build's detector compiled but not run); each page is
+ *   opened in a new tab (a new renderer process, where nothing is compiled yet: the figure judged),
+ *   and also, as the note says, as the next page of the site in a tab that showed another (the
+ *   process has run the content script before);
  * - detection + extraction on article pages (fixture pages; the dev set in DIR with --data): the
  *   content script's own time (marks around the detector's quick check, and around the reader's
  *   budget check and `readPage`) vs raw Readability run on the same page in the same tab right
