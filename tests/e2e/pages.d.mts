@@ -8,7 +8,6 @@ export class PopupPage {
   readonly historyTab: Locator;
   readonly historyList: Locator;
   readonly historyItems: Locator;
-  readonly notAnArticle: Locator;
   readonly readNotArticle: Locator;
   readonly context: Locator;
   readonly summary: Locator;

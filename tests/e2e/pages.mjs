@@ -13,8 +13,10 @@ export class PopupPage {
     this.historyTab = this.tablist.getByRole('tab', { name: 'History' });
     this.historyList = page.getByRole('list', { name: 'Reading history' });
     this.historyItems = this.historyList.getByRole('listitem');
-    this.notAnArticle = page.getByText(/not an article/i);
-    /** Why: the page's reader answered that it is no article (not "can't read this page": no reader answered). */
+    /**
+     * "Not an article", as the page's reader answered it (not "can't read this page", which shares
+     * that title and means no reader answered).
+     */
     this.readNotArticle = page.getByText(/doesn.t look like one/);
     /** "This page" below the article header: busy until no more updates will come. */
     this.context = page.locator('.bs-context');
